@@ -1,0 +1,167 @@
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Config } from './config/env.js';
+import { createContext, type ContextDeps, type GraphQLContext } from './context.js';
+import { GhlClient } from './ghl/client.js';
+import { staticCredential } from './ghl/credentials.js';
+import { InstallationRegistry } from './ghl/installations.js';
+import { allCatalogScopes } from './ghl/operations.js';
+import type { Clock } from './lib/clock.js';
+import { systemClock } from './lib/clock.js';
+import { CachedFetcher, LruTtlCache, type TtlCache } from './loaders/cache.js';
+import { schema } from './schema/index.js';
+import { toClientError } from './schema/shared/errors.js';
+import { startSimulator, type Simulator } from './simulator/server.js';
+
+export interface AppDeps {
+  /** A simulator started by the caller (tests, benchmarks); the app uses it and does not stop it. */
+  simulator?: Simulator;
+  clock?: Clock;
+  cache?: TtlCache;
+}
+
+export interface App {
+  yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext>;
+  server: Server;
+  client: GhlClient;
+  installations: InstallationRegistry;
+  /** The simulator in use in simulator mode, else null. */
+  simulator: Simulator | null;
+  /** Listens on `port` (0 = any free port); resolves with the GraphQL endpoint URL. */
+  start(port?: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+const EXAMPLE_QUERY = `# Contacts of the seeded location, with what GHL keeps about each.
+# Every field is documented: hover a name, or open the Docs pane.
+query NewestContacts {
+  contacts(first: 5) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id
+      name
+      email
+      tags
+      business { name }
+      tasks { title dueDate completed }
+      notes { body dateAdded }
+      appointments { title startTime appointmentStatus }
+    }
+  }
+}
+`;
+
+/** Builds the gateway. Nothing listens until `start()`; tests can call `app.yoga.fetch` directly. */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
+  const clock = deps.clock ?? systemClock;
+  let simulator: Simulator | null = null;
+  let ownsSimulator = false;
+  if (config.mode === 'simulator') {
+    simulator = deps.simulator ?? null;
+    if (!simulator) {
+      simulator = await startSimulator({
+        latency: { fixedMs: config.simulator.latencyMs, jitterMs: 0 },
+        seed: { contactsPerLocation: config.simulator.contactsPerLocation },
+      });
+      ownsSimulator = true;
+    }
+  }
+  const baseUrl = simulator?.baseUrl ?? config.ghl.baseUrl;
+  if (!baseUrl) throw new Error('No GHL base URL: set GHL_BASE_URL or use simulator mode');
+
+  const client = new GhlClient({
+    baseUrl,
+    requestTimeoutMs: config.ghl.requestTimeoutMs,
+    clock,
+    rateLimit: {
+      burstMax: config.rateLimit.burstMax,
+      burstWindowMs: config.rateLimit.burstWindowMs,
+      dailyMax: config.rateLimit.dailyMax,
+      interactiveMaxWaitMs: config.rateLimit.maxWaitMs,
+    },
+  });
+  const installations = new InstallationRegistry();
+  if (simulator) {
+    for (const loc of simulator.locations) {
+      installations.add(staticCredential({ locationId: loc.id, token: loc.token, scopes: allCatalogScopes() }));
+    }
+  }
+  for (const pit of config.ghl.privateIntegrations) {
+    installations.add(staticCredential({ locationId: pit.locationId, token: pit.token, scopes: pit.scopes ?? allCatalogScopes() }));
+  }
+
+  const cache = deps.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
+  const contextDeps: ContextDeps = {
+    client,
+    fetcher: new CachedFetcher(cache),
+    installations,
+    apiKeys: config.apiKeys,
+    allowAnonymous: config.mode === 'simulator' || config.apiKeys.size === 0,
+    tenantHashSecret: config.tenantHashSecret,
+  };
+
+  const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: { title: 'GHL GraphQL gateway', defaultQuery: EXAMPLE_QUERY },
+    context: ({ request }) => createContext(contextDeps, request),
+    maskedErrors: { maskError: (error) => toClientError(error) },
+    logging: config.logLevel === 'silent' ? false : config.logLevel,
+    plugins: [useCostReport()],
+  });
+
+  const server = createServer(yoga);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  return {
+    yoga,
+    server,
+    client,
+    installations,
+    simulator,
+    start(port = config.port) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, config.host, () => {
+          const address = server.address();
+          const actualPort = typeof address === 'object' && address ? address.port : port;
+          resolve(`http://${config.host}:${actualPort}/graphql`);
+        });
+      });
+    },
+    async stop() {
+      await new Promise<void>((resolve) => {
+        if (!server.listening) return resolve();
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+      await client.close();
+      if (ownsSimulator && simulator) await simulator.stop();
+    },
+  };
+}
+
+/**
+ * Tells clients what their request cost upstream: `extensions.cost.upstreamCalls` (GHL calls
+ * made, i.e. rate budget spent) and `cacheHits` (calls the cache saved).
+ */
+function useCostReport(): Plugin<GraphQLContext> {
+  return {
+    onExecute({ args }) {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          const meter = (args.contextValue as GraphQLContext).meter;
+          setResult({ ...result, extensions: { ...result.extensions, cost: { upstreamCalls: meter.upstreamCalls, cacheHits: meter.cacheHits } } });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { GraphQLError } from 'graphql';
+import type { GhlClient } from './ghl/client.js';
+import type { GhlCredential } from './ghl/credentials.js';
+import { passThroughCredential } from './ghl/credentials.js';
+import type { GhlCallContext } from './ghl/endpoints/types.js';
+import type { InstallationRegistry } from './ghl/installations.js';
+import type { CachedFetcher } from './loaders/cache.js';
+import { createLoaders, type LoaderMeter, type Loaders } from './loaders/index.js';
+
+/** Per-request state. Built fresh for every GraphQL request by `createContext`; nothing here outlives it. */
+export interface GraphQLContext {
+  /** Whose GHL data this request may see. */
+  credential: GhlCredential;
+  ghl: GhlCallContext;
+  loaders: Loaders;
+  /** What this request cost upstream; reported in `extensions.cost`. */
+  meter: LoaderMeter;
+}
+
+/** Long-lived parts of the app that every request context draws on. */
+export interface ContextDeps {
+  client: GhlClient;
+  fetcher: CachedFetcher;
+  installations: InstallationRegistry;
+  /** Gateway API keys → the location whose held credential they unlock. Empty: no key needed. */
+  apiKeys: ReadonlyMap<string, string>;
+  /** Whether callers without a credential may use held installations (demo/simulator mode, or no API keys configured). */
+  allowAnonymous: boolean;
+  tenantHashSecret: string;
+}
+
+export function createContext(deps: ContextDeps, request: Request): GraphQLContext {
+  const credential = resolveCredential(deps, request);
+  const meter: LoaderMeter = { upstreamCalls: 0, cacheHits: 0 };
+  const ghl: GhlCallContext = { client: deps.client, credential, priority: 'interactive', meter };
+  return { credential, ghl, meter, loaders: createLoaders({ ghl, fetcher: deps.fetcher, meter }) };
+}
+
+/**
+ * Who is calling, from a verified credential, never from a bare header alone:
+ * - `Authorization: Bearer <gateway API key>`: the held installation that key unlocks;
+ * - `Authorization: Bearer <GHL token>` plus `x-location-id`: the caller's own token, passed
+ *   through, with a tenant of its own (cache and budget keyed by a hash of the token);
+ * - nothing, when anonymous use is allowed: the held installation named by `x-location-id`, or
+ *   the first one.
+ */
+export function resolveCredential(deps: ContextDeps, request: Request): GhlCredential {
+  const auth = request.headers.get('authorization');
+  const locationHeader = request.headers.get('x-location-id')?.trim() || null;
+  const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+  if (auth && !bearer) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+
+  if (bearer) {
+    const keyLocation = deps.apiKeys.get(bearer);
+    if (keyLocation) return heldCredential(deps, keyLocation);
+    if (!locationHeader) {
+      throw unauthenticated('A GHL token passed through needs the `x-location-id` header naming its location.');
+    }
+    return passThroughCredential({ locationId: locationHeader, token: bearer, secret: deps.tenantHashSecret });
+  }
+
+  if (!deps.allowAnonymous) throw unauthenticated('Send "Authorization: Bearer <API key or GHL token>".');
+  if (locationHeader) return heldCredential(deps, locationHeader);
+  const first = deps.installations.first();
+  if (!first) throw unauthenticated('No GHL installation is connected yet.');
+  return first;
+}
+
+function heldCredential(deps: ContextDeps, locationId: string): GhlCredential {
+  const credential = deps.installations.get(locationId);
+  if (!credential) throw unauthenticated(`No installation is connected for location ${locationId}.`);
+  return credential;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}

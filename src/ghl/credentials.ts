@@ -1,0 +1,49 @@
+import { createHmac } from 'node:crypto';
+
+/**
+ * Who a GHL call is made as. The tenant key is the security boundary of every cache and budget:
+ * - a credential the gateway holds (private integration token, OAuth installation) is keyed by
+ *   its location, because the gateway itself decides who may use it;
+ * - a token a caller passes through is keyed by a keyed hash of the token itself, so data fetched
+ *   with one caller's token is never served to another caller, even for the same location.
+ */
+export interface GhlCredential {
+  readonly tenantKey: string;
+  readonly locationId: string;
+  /** Scopes the grant is known to hold; `null` when unknown (pass-through): GHL then decides. */
+  readonly grantedScopes: ReadonlySet<string> | null;
+  /** A currently valid access token. May refresh first. Never log the result. */
+  accessToken(): Promise<string>;
+  /**
+   * Called once after GHL answered 401 to `rejectedToken`. Resolves true when a different token
+   * is now available and the call may be repeated; false when nothing can be done.
+   */
+  handleUnauthorized?(rejectedToken: string): Promise<boolean>;
+}
+
+/** A static token the gateway holds: a private integration token from the configuration. */
+export function staticCredential(opts: {
+  locationId: string;
+  token: string;
+  scopes: readonly string[] | null;
+}): GhlCredential {
+  const { token } = opts;
+  return {
+    tenantKey: `loc:${opts.locationId}`,
+    locationId: opts.locationId,
+    grantedScopes: opts.scopes ? new Set(opts.scopes) : null,
+    accessToken: async () => token,
+  };
+}
+
+/** A caller's own GHL token, used for this request only. */
+export function passThroughCredential(opts: { locationId: string; token: string; secret: string }): GhlCredential {
+  const { token } = opts;
+  const digest = createHmac('sha256', opts.secret).update(token).digest('base64url').slice(0, 22);
+  return {
+    tenantKey: `pt:${digest}:${opts.locationId}`,
+    locationId: opts.locationId,
+    grantedScopes: null,
+    accessToken: async () => token,
+  };
+}

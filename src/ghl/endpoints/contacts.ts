@@ -1,0 +1,133 @@
+import { operation } from '../operations.js';
+import type { GhlCallContext } from './types.js';
+
+/** Shapes from apps/contacts.json (`GetContectByIdSchema`, `TaskSchema`, `GetNoteSchema`, `GetEventSchema`). */
+export interface GhlCustomFieldValue {
+  id: string;
+  value?: unknown;
+}
+
+export interface GhlContact {
+  id: string;
+  locationId?: string;
+  name?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  companyName?: string;
+  timezone?: string;
+  dnd?: boolean;
+  type?: string;
+  source?: string;
+  assignedTo?: string;
+  address1?: string;
+  city?: string;
+  state?: string;
+  country?: string;
+  postalCode?: string;
+  website?: string;
+  tags?: string[];
+  dateOfBirth?: string;
+  dateAdded?: string;
+  dateUpdated?: string;
+  customFields?: GhlCustomFieldValue[];
+  businessId?: string;
+  followers?: string[];
+  /** Only on search results: the sort values to continue after this contact. */
+  searchAfter?: (string | number)[];
+}
+
+export interface GhlTask {
+  id: string;
+  title?: string;
+  body?: string;
+  assignedTo?: string;
+  dueDate?: string;
+  completed?: boolean;
+  contactId?: string;
+}
+
+export interface GhlNote {
+  id: string;
+  body?: string;
+  userId?: string;
+  dateAdded?: string;
+  contactId?: string;
+  title?: string;
+  color?: string;
+  pinned?: boolean;
+}
+
+export interface GhlEvent {
+  id: string;
+  calendarId?: string;
+  status?: string;
+  title?: string;
+  assignedUserId?: string;
+  notes?: string;
+  startTime?: string;
+  endTime?: string;
+  address?: string;
+  locationId?: string;
+  contactId?: string;
+  groupId?: string;
+  appointmentStatus?: string;
+  users?: string[];
+  dateAdded?: string;
+  dateUpdated?: string;
+}
+
+/**
+ * Body of `POST /contacts/search`. The spec leaves it empty (`SearchBodyV2DTO`); these are the
+ * fields GHL documents in its advanced-search guide. See src/simulator/ASSUMPTIONS.md.
+ */
+export interface ContactSearchBody {
+  locationId: string;
+  query?: string;
+  pageLimit?: number;
+  page?: number;
+  searchAfter?: (string | number)[];
+  filters?: { field: string; operator: string; value?: unknown }[];
+  sort?: { field: string; direction: 'asc' | 'desc' }[];
+}
+
+export interface ContactSearchResult {
+  contacts: GhlContact[];
+  total: number;
+}
+
+const ops = {
+  getContact: operation('GET /contacts/{contactId}'),
+  searchContacts: operation('POST /contacts/search'),
+  getTasks: operation('GET /contacts/{contactId}/tasks'),
+  getNotes: operation('GET /contacts/{contactId}/notes'),
+  getAppointments: operation('GET /contacts/{contactId}/appointments'),
+};
+
+const call = (ctx: GhlCallContext) => ({ priority: ctx.priority ?? 'interactive', meter: ctx.meter });
+
+export async function getContact(ctx: GhlCallContext, contactId: string): Promise<GhlContact> {
+  const res = await ctx.client.call<{ contact: GhlContact }>(ops.getContact, ctx.credential, { ...call(ctx), pathParams: { contactId } });
+  return res.data.contact;
+}
+
+export async function searchContacts(ctx: GhlCallContext, body: ContactSearchBody): Promise<ContactSearchResult> {
+  const res = await ctx.client.call<ContactSearchResult>(ops.searchContacts, ctx.credential, { ...call(ctx), body });
+  return { contacts: res.data.contacts ?? [], total: res.data.total ?? 0 };
+}
+
+export async function getContactTasks(ctx: GhlCallContext, contactId: string): Promise<GhlTask[]> {
+  const res = await ctx.client.call<{ tasks: GhlTask[] }>(ops.getTasks, ctx.credential, { ...call(ctx), pathParams: { contactId } });
+  return res.data.tasks ?? [];
+}
+
+export async function getContactNotes(ctx: GhlCallContext, contactId: string): Promise<GhlNote[]> {
+  const res = await ctx.client.call<{ notes: GhlNote[] }>(ops.getNotes, ctx.credential, { ...call(ctx), pathParams: { contactId } });
+  return res.data.notes ?? [];
+}
+
+export async function getContactAppointments(ctx: GhlCallContext, contactId: string): Promise<GhlEvent[]> {
+  const res = await ctx.client.call<{ events: GhlEvent[] }>(ops.getAppointments, ctx.credential, { ...call(ctx), pathParams: { contactId } });
+  return res.data.events ?? [];
+}

@@ -1,0 +1,135 @@
+/**
+ * Typed failures of the GHL client. The GraphQL layer maps these to `extensions.code` in one
+ * place (src/schema/shared/errors.ts). Messages never contain tokens: the client never puts a
+ * token into a message, and `scrubSecrets` guards upstream text we echo.
+ */
+
+export type GhlErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'BAD_USER_INPUT'
+  | 'REAUTH_REQUIRED';
+
+export abstract class GhlError extends Error {
+  abstract readonly code: GhlErrorCode;
+  /** Operation key (`METHOD path`) that failed, for logs and error extensions. */
+  readonly operation: string;
+  /** Upstream HTTP status, when there was a response. */
+  readonly status: number | null;
+
+  constructor(message: string, operation: string, status: number | null) {
+    super(scrubSecrets(message));
+    this.operation = operation;
+    this.status = status;
+  }
+
+  /** Extra fields for GraphQL `extensions` (never secrets). */
+  extensions(): Record<string, unknown> {
+    return { operation: this.operation, ...(this.status === null ? {} : { upstreamStatus: this.status }) };
+  }
+}
+
+/** 401 from GHL, or no usable credential. */
+export class GhlAuthError extends GhlError {
+  readonly code = 'UNAUTHENTICATED';
+  override name = 'GhlAuthError';
+}
+
+/** The credential lacks a scope; raised before any upstream call when the grant is known. */
+export class GhlScopeError extends GhlError {
+  readonly code = 'FORBIDDEN';
+  override name = 'GhlScopeError';
+  readonly missingScopes: readonly string[];
+  constructor(operation: string, missingScopes: readonly string[]) {
+    super(`This credential lacks the scope ${missingScopes.join(' or ')} needed for ${operation}`, operation, null);
+    this.missingScopes = missingScopes;
+  }
+  override extensions() {
+    return { ...super.extensions(), missingScopes: this.missingScopes };
+  }
+}
+
+/** 403 from GHL (for example a token used for another location). */
+export class GhlForbiddenError extends GhlError {
+  readonly code = 'FORBIDDEN';
+  override name = 'GhlForbiddenError';
+}
+
+export class GhlNotFoundError extends GhlError {
+  readonly code = 'NOT_FOUND';
+  override name = 'GhlNotFoundError';
+}
+
+/** 400 or 422: GHL refused the input. `messages` are GHL's own, one per violation. */
+export class GhlBadRequestError extends GhlError {
+  readonly code = 'BAD_USER_INPUT';
+  override name = 'GhlBadRequestError';
+  readonly messages: readonly string[];
+  constructor(operation: string, status: number, messages: readonly string[]) {
+    super(messages.join('; ') || 'GHL rejected the request', operation, status);
+    this.messages = messages.map(scrubSecrets);
+  }
+}
+
+export class GhlRateLimitedError extends GhlError {
+  readonly code = 'RATE_LIMITED';
+  override name = 'GhlRateLimitedError';
+  readonly retryAfterMs: number;
+  constructor(message: string, operation: string, status: number | null, retryAfterMs: number) {
+    super(message, operation, status);
+    this.retryAfterMs = retryAfterMs;
+  }
+  override extensions() {
+    return { ...super.extensions(), retryAfter: Math.ceil(this.retryAfterMs / 1000) };
+  }
+}
+
+/**
+ * GHL did not answer usefully: network error, timeout, 5xx, open circuit. `outcomeUnknown` is
+ * set when a non-idempotent write may have been processed; such a call is never retried.
+ */
+export class GhlUnavailableError extends GhlError {
+  readonly code = 'UPSTREAM_UNAVAILABLE';
+  override name = 'GhlUnavailableError';
+  readonly outcomeUnknown: boolean;
+  constructor(message: string, operation: string, status: number | null, outcomeUnknown = false) {
+    super(message, operation, status);
+    this.outcomeUnknown = outcomeUnknown;
+  }
+  override extensions() {
+    return { ...super.extensions(), ...(this.outcomeUnknown ? { outcomeUnknown: true } : {}) };
+  }
+}
+
+/** The installation's grant is gone (refresh refused, app uninstalled): a person must reconnect. */
+export class GhlReauthRequiredError extends GhlError {
+  readonly code = 'REAUTH_REQUIRED';
+  override name = 'GhlReauthRequiredError';
+  readonly installUrl: string | null;
+  constructor(message: string, operation: string, installUrl: string | null) {
+    super(message, operation, null);
+    this.installUrl = installUrl;
+  }
+  override extensions() {
+    return { ...super.extensions(), ...(this.installUrl ? { installUrl: this.installUrl } : {}) };
+  }
+}
+
+const SECRET_PATTERNS: RegExp[] = [
+  /(bearer\s+)[^\s"',;]+/gi,
+  /((?:access|refresh)_?token["'=:\s]+)[^\s"',;&]+/gi,
+  /(client_secret["'=:\s]+)[^\s"',;&]+/gi,
+  /\bpit-[A-Za-z0-9-]+/g,
+];
+
+/** Removes anything that looks like a credential from text that may reach a log or a client. */
+export function scrubSecrets(text: string): string {
+  let out = text;
+  for (const re of SECRET_PATTERNS) {
+    out = out.replace(re, (_m, prefix: string | undefined) => `${typeof prefix === 'string' ? prefix : ''}[redacted]`);
+  }
+  return out;
+}

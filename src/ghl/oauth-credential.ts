@@ -1,0 +1,129 @@
+import type { Clock } from '../lib/clock.js';
+import type { GhlCredential } from './credentials.js';
+import { GhlReauthRequiredError } from './errors.js';
+import { GrantRefusedError, type OAuthApp } from './oauth.js';
+import type { Installation, TokenStore } from './token-store.js';
+
+export interface OAuthCredentialDeps {
+  app: OAuthApp;
+  store: TokenStore;
+  clock: Clock;
+  /**
+   * Refresh in the background once a token has less than this left, while still using it.
+   * @default 300_000
+   */
+  refreshAheadMs?: number;
+  /**
+   * Refresh before use (the caller waits) once less than this is left, so a token never expires
+   * in flight. @default 30_000
+   */
+  refreshBeforeUseMs?: number;
+  /** For location tokens minted from an agency install: the agency's credential, to mint anew. */
+  companyCredential?: (companyId: string) => GhlCredential | undefined;
+  /** Told when the installation is marked disconnected (so the registry can react). */
+  onDisconnected?: (installation: Installation) => void;
+}
+
+/**
+ * The token lifecycle of one OAuth installation.
+ * - Refresh is single-flight: any number of concurrent callers share one `POST /oauth/token`.
+ * - The rotated refresh token is stored before the new access token is handed to anyone, because
+ *   GHL kills the old refresh token on use: losing the new one would mean re-installing.
+ * - A refused refresh marks the installation disconnected; from then on every call fails with
+ *   REAUTH_REQUIRED carrying the install URL, without calling GHL.
+ */
+export class OAuthCredential implements GhlCredential {
+  readonly tenantKey: string;
+  readonly locationId: string;
+  private scopes: ReadonlySet<string>;
+  private refreshing: Promise<void> | null = null;
+
+  constructor(private installation: Installation, private readonly deps: OAuthCredentialDeps) {
+    this.locationId = installation.locationId ?? installation.id;
+    // Held by the gateway, so keyed by the resource it acts for (see credentials.ts).
+    this.tenantKey = installation.userType === 'Location' ? `loc:${this.locationId}` : `co:${installation.id}`;
+    this.scopes = new Set(installation.scopes);
+  }
+
+  get grantedScopes(): ReadonlySet<string> {
+    return this.scopes;
+  }
+
+  get current(): Readonly<Installation> {
+    return this.installation;
+  }
+
+  get connected(): boolean {
+    return this.installation.status === 'connected';
+  }
+
+  async accessToken(): Promise<string> {
+    this.assertConnected();
+    const left = this.installation.expiresAt - this.deps.clock.now();
+    if (left <= (this.deps.refreshBeforeUseMs ?? 30_000)) {
+      await this.refreshOnce();
+    } else if (left <= (this.deps.refreshAheadMs ?? 300_000)) {
+      // Still valid: use it, and have a fresh one ready before it runs out.
+      this.refreshOnce().catch(() => undefined);
+    }
+    this.assertConnected();
+    return this.installation.accessToken;
+  }
+
+  async handleUnauthorized(rejectedToken: string): Promise<boolean> {
+    if (!this.connected) return false;
+    // Someone already replaced the token GHL rejected: just try again with the new one.
+    if (this.installation.accessToken !== rejectedToken) return true;
+    await this.refreshOnce();
+    return this.connected;
+  }
+
+  /** Marks the installation disconnected (e.g. an UNINSTALL event) and stores that. */
+  async disconnect(reason: string): Promise<void> {
+    this.installation = { ...this.installation, status: 'disconnected', disconnectedReason: reason, updatedAt: this.deps.clock.now() };
+    await this.deps.store.put(this.installation);
+    this.deps.onDisconnected?.(this.installation);
+  }
+
+  private refreshOnce(): Promise<void> {
+    this.refreshing ??= this.refresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async refresh(): Promise<void> {
+    const now = this.deps.clock.now();
+    try {
+      const next = await this.renew(now);
+      await this.deps.store.put(next);
+      this.installation = next;
+      this.scopes = new Set(next.scopes);
+    } catch (err) {
+      if (err instanceof GrantRefusedError) {
+        await this.disconnect(err.reason);
+        return;
+      }
+      throw err;
+    }
+  }
+
+  private async renew(now: number): Promise<Installation> {
+    const inst = this.installation;
+    if (inst.source === 'location-token' && inst.companyId) {
+      const company = this.deps.companyCredential?.(inst.companyId);
+      if (!company) throw new GrantRefusedError('agency installation missing');
+      return this.deps.app.mintLocationToken(company, inst.companyId, this.locationId, now);
+    }
+    return this.deps.app.refresh(inst, now);
+  }
+
+  private assertConnected(): void {
+    if (this.installation.status === 'connected') return;
+    throw new GhlReauthRequiredError(
+      `The GHL installation for ${this.installation.userType === 'Location' ? 'location' : 'company'} ${this.installation.id} is disconnected (${this.installation.disconnectedReason ?? 'unknown reason'}); reinstall the app to reconnect.`,
+      'oauth',
+      this.deps.app.installUrl(),
+    );
+  }
+}

@@ -1,0 +1,87 @@
+import type { GhlCredential } from '../ghl/credentials.js';
+import type { InstallationRegistry } from '../ghl/installations.js';
+import { OAuthCredential, type OAuthCredentialDeps } from '../ghl/oauth-credential.js';
+import type { OAuthApp } from '../ghl/oauth.js';
+import type { Installation, TokenStore } from '../ghl/token-store.js';
+import type { Clock } from '../lib/clock.js';
+
+/**
+ * Keeps OAuth installations: reads them back from the token store at start, adds new ones from
+ * the OAuth callback, and follows GHL's INSTALL / UNINSTALL events. Each connected or
+ * disconnected installation is registered, so a query for a disconnected one fails with
+ * REAUTH_REQUIRED instead of falling through to another credential.
+ */
+export class InstallationManager {
+  private readonly credentials = new Map<string, OAuthCredential>();
+
+  constructor(
+    private readonly deps: {
+      app: OAuthApp;
+      store: TokenStore;
+      registry: InstallationRegistry;
+      clock: Clock;
+      refreshAheadMs?: number;
+      refreshBeforeUseMs?: number;
+    },
+  ) {}
+
+  /** Loads every stored installation (a restart keeps them). */
+  async load(): Promise<number> {
+    const all = await this.deps.store.list();
+    for (const inst of all) this.register(inst);
+    return all.length;
+  }
+
+  /** Completes an install: exchange the code, store the tokens, register the credential. */
+  async completeInstall(code: string): Promise<Installation> {
+    const inst = await this.deps.app.exchangeCode(code, this.deps.clock.now());
+    await this.deps.store.put(inst);
+    this.register(inst);
+    return inst;
+  }
+
+  /**
+   * An INSTALL event. A location install needs no action when the callback already stored it.
+   * A location installed through an agency-level (company) install gets a token minted from the
+   * agency's token.
+   */
+  async onInstallEvent(event: { companyId?: string; locationId?: string }): Promise<'stored' | 'known' | 'ignored'> {
+    const { companyId, locationId } = event;
+    if (!locationId) return 'ignored';
+    const existing = this.credentials.get(locationId);
+    if (existing?.connected) return 'known';
+    const company = companyId ? this.credentials.get(companyId) : undefined;
+    if (!company?.connected || !companyId) return 'ignored';
+    const inst = await this.deps.app.mintLocationToken(company, companyId, locationId, this.deps.clock.now());
+    await this.deps.store.put(inst);
+    this.register(inst);
+    return 'stored';
+  }
+
+  /** An UNINSTALL event: the grant is gone; keep a disconnected record so callers learn why. */
+  async onUninstallEvent(event: { companyId?: string; locationId?: string }): Promise<boolean> {
+    const id = event.locationId ?? event.companyId;
+    const credential = id ? this.credentials.get(id) : undefined;
+    if (!credential) return false;
+    await credential.disconnect('uninstalled');
+    return true;
+  }
+
+  get(id: string): OAuthCredential | undefined {
+    return this.credentials.get(id);
+  }
+
+  private register(inst: Installation): void {
+    const deps: OAuthCredentialDeps = {
+      app: this.deps.app,
+      store: this.deps.store,
+      clock: this.deps.clock,
+      ...(this.deps.refreshAheadMs !== undefined ? { refreshAheadMs: this.deps.refreshAheadMs } : {}),
+      ...(this.deps.refreshBeforeUseMs !== undefined ? { refreshBeforeUseMs: this.deps.refreshBeforeUseMs } : {}),
+      companyCredential: (companyId): GhlCredential | undefined => this.credentials.get(companyId),
+    };
+    const credential = new OAuthCredential(inst, deps);
+    this.credentials.set(inst.id, credential);
+    if (inst.userType === 'Location') this.deps.registry.add(credential);
+  }
+}

@@ -1,0 +1,124 @@
+import { LRUCache } from 'lru-cache';
+import type { Clock } from '../lib/clock.js';
+import { systemClock } from '../lib/clock.js';
+
+/**
+ * The cross-request cache tier. Per-request DataLoaders dedupe within one GraphQL request; this
+ * tier spans requests. Its rules:
+ * 1. Every key carries the tenant (`tenantKey` of the credential that fetched the value), so
+ *    nothing fetched with one credential is served to another. Build keys with `cacheKey()` only.
+ * 2. TTL is per resource (`RESOURCE_TTL_MS`): short for data people edit, longer for reference data.
+ * 3. Writes and webhook events invalidate the entries they touch (src/loaders/invalidate.ts).
+ * 4. A cache read that fails or times out counts as a miss: the cache may make a request slower to
+ *    fail over, never wrong.
+ * Bump `CACHE_VERSION` whenever the shape of a cached value changes.
+ */
+export interface TtlCache {
+  get<T>(key: string): Promise<T | undefined>;
+  set<T>(key: string, value: T, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export const CACHE_VERSION = 'v1';
+
+/** Resources the loaders cache, and how long an entry lives. */
+export const RESOURCE_TTL_MS = {
+  contact: 30_000,
+  contactSearch: 15_000,
+  contactTasks: 30_000,
+  contactNotes: 30_000,
+  contactAppointments: 30_000,
+  business: 300_000,
+} as const;
+
+export type CachedResource = keyof typeof RESOURCE_TTL_MS;
+
+export function cacheKey(tenantKey: string, resource: CachedResource, id: string): string {
+  return `ghl:${CACHE_VERSION}:${tenantKey}:${resource}:${id}`;
+}
+
+/** In-process LRU with per-entry TTL; the default when no Redis is configured. */
+export class LruTtlCache implements TtlCache {
+  private readonly lru: LRUCache<string, { value: unknown }>;
+
+  constructor(opts: { maxEntries: number; clock?: Clock }) {
+    const clock = opts.clock ?? systemClock;
+    this.lru = new LRUCache({
+      max: opts.maxEntries,
+      ttlAutopurge: false,
+      // 0: ask the clock on every read; the default caches "now" for a real millisecond, which a fake clock defeats.
+      ttlResolution: 0,
+      // lru-cache reads time through `perf.now()`; our clock makes TTLs testable without sleeping.
+      perf: { now: () => clock.now() },
+    });
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    return this.lru.get(key)?.value as T | undefined;
+  }
+
+  async set<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    this.lru.set(key, { value }, { ttl: ttlMs });
+  }
+
+  async delete(key: string): Promise<void> {
+    this.lru.delete(key);
+  }
+
+  get size(): number {
+    return this.lru.size;
+  }
+}
+
+/**
+ * Reads through the cache and coalesces concurrent misses for the same key into one upstream
+ * call, across requests. Errors are not cached.
+ */
+export class CachedFetcher {
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly cache: TtlCache, private readonly getTimeoutMs = 250) {}
+
+  async getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>, meter?: { cacheHits: number }): Promise<T> {
+    const hit = await this.safeGet<T>(key);
+    if (hit !== undefined) {
+      if (meter) meter.cacheHits++;
+      return hit;
+    }
+    const pending = this.inFlight.get(key) as Promise<T> | undefined;
+    if (pending) return pending;
+    const promise = (async () => {
+      try {
+        const value = await load();
+        await this.cache.set(key, value, ttlMs).catch(() => undefined);
+        return value;
+      } finally {
+        this.inFlight.delete(key);
+      }
+    })();
+    this.inFlight.set(key, promise);
+    return promise;
+  }
+
+  /** Stores a value fetched some other way (e.g. contacts that came back in a search page). */
+  async prime<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    await this.cache.set(key, value, ttlMs).catch(() => undefined);
+  }
+
+  async invalidate(key: string): Promise<void> {
+    await this.cache.delete(key).catch(() => undefined);
+  }
+
+  private async safeGet<T>(key: string): Promise<T | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), this.getTimeoutMs);
+      timer.unref();
+    });
+    try {
+      return await Promise.race([this.cache.get<T>(key).catch(() => undefined), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { GhlContact, GhlCustomFieldValue } from '../../ghl/endpoints/contacts.js';
+import { Appointment } from '../appointments/types.js';
+import { builder } from '../builder.js';
+import { Business } from '../businesses/types.js';
+import { Note } from '../notes/types.js';
+import { connectionType } from '../shared/pagination.js';
+import { Task } from '../tasks/types.js';
+
+export const CustomFieldValue = builder.objectRef<GhlCustomFieldValue>('CustomFieldValue').implement({
+  description: "A contact's value for one custom field.",
+  fields: (t) => ({
+    id: t.exposeID('id', { description: "GHL's custom field id." }),
+    value: t.string({
+      nullable: true,
+      description: 'The value as text; for multi-value fields, the values joined by ", ".',
+      resolve: (f) => (f.value === undefined || f.value === null ? null : Array.isArray(f.value) ? f.value.join(', ') : String(f.value)),
+    }),
+    values: t.stringList({
+      description: 'The value as a list: one entry for single-value fields, none when empty.',
+      resolve: (f) => (f.value === undefined || f.value === null || f.value === '' ? [] : Array.isArray(f.value) ? f.value.map(String) : [String(f.value)]),
+    }),
+  }),
+});
+
+const text = (key: keyof GhlContact) => (c: GhlContact) => (c[key] as string | undefined) || null;
+
+export const Contact = builder.objectRef<GhlContact>('Contact').implement({
+  description: 'A person or lead in a GHL location, with everything GHL keeps about them one field away.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: "GHL's contact id." }),
+    locationId: t.id({ nullable: true, description: 'Id of the GHL location (sub-account) that owns the contact.', resolve: text('locationId') }),
+    firstName: t.string({ nullable: true, description: 'First name.', resolve: text('firstName') }),
+    lastName: t.string({ nullable: true, description: 'Last name.', resolve: text('lastName') }),
+    name: t.string({
+      nullable: true,
+      description: 'Full name: GHL\'s `name`, or first and last name joined.',
+      resolve: (c) => c.name || [c.firstName, c.lastName].filter(Boolean).join(' ') || null,
+    }),
+    email: t.string({ nullable: true, description: 'Email address.', resolve: text('email') }),
+    phone: t.string({ nullable: true, description: 'Phone number in E.164 form.', resolve: text('phone') }),
+    companyName: t.string({ nullable: true, description: 'Company name as typed on the contact.', resolve: text('companyName') }),
+    source: t.string({ nullable: true, description: 'Where the contact came from (form, import, API…).', resolve: text('source') }),
+    timezone: t.string({ nullable: true, description: 'IANA time zone, e.g. `America/Chicago`.', resolve: text('timezone') }),
+    assignedTo: t.id({ nullable: true, description: 'Id of the GHL user who owns the contact.', resolve: text('assignedTo') }),
+    dnd: t.boolean({ description: 'Do-not-disturb: whether all outreach is blocked.', resolve: (c) => c.dnd ?? false }),
+    tags: t.stringList({ description: 'Tags on the contact.', resolve: (c) => c.tags ?? [] }),
+    dateAdded: t.field({ type: 'DateTime', nullable: true, description: 'When the contact was created.', resolve: text('dateAdded') }),
+    dateUpdated: t.field({ type: 'DateTime', nullable: true, description: 'When the contact last changed.', resolve: text('dateUpdated') }),
+    customFields: t.field({ type: [CustomFieldValue], description: 'Values of custom fields set on the contact.', resolve: (c) => c.customFields ?? [] }),
+    tasks: t.field({
+      type: [Task],
+      description: "The contact's tasks. GHL: `get-all-tasks` (GET /contacts/{contactId}/tasks).",
+      resolve: (c, _args, ctx) => ctx.loaders.contactTasks.load(c.id),
+    }),
+    notes: t.field({
+      type: [Note],
+      description: "Notes on the contact. GHL: `get-all-notes` (GET /contacts/{contactId}/notes).",
+      resolve: (c, _args, ctx) => ctx.loaders.contactNotes.load(c.id),
+    }),
+    appointments: t.field({
+      type: [Appointment],
+      description: "The contact's appointments. GHL: `get-appointments-for-contact` (GET /contacts/{contactId}/appointments).",
+      resolve: (c, _args, ctx) => ctx.loaders.contactAppointments.load(c.id),
+    }),
+    business: t.field({
+      type: Business,
+      nullable: true,
+      description: 'The business the contact belongs to, if any. GHL: `get-business` (GET /businesses/{businessId}).',
+      resolve: (c, _args, ctx) => (c.businessId ? ctx.loaders.business.load(c.businessId) : null),
+    }),
+  }),
+});
+
+export const ContactConnection = connectionType(Contact, 'Contact', 'contact');

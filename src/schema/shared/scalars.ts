@@ -1,0 +1,34 @@
+import { GraphQLError, Kind } from 'graphql';
+import { builder } from '../builder.js';
+
+/**
+ * GHL writes dates three ways: ISO-8601 with an offset, ISO without one, and (appointments in the
+ * contacts spec) `YYYY-MM-DD HH:mm:ss`. Offset-less values are read as UTC, the only reading
+ * that does not depend on the gateway host's time zone.
+ */
+export function toDate(value: Date | string | number): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value === 'number') return new Date(value);
+  const spaced = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(value);
+  const d = new Date(spaced ? `${spaced[1]}T${spaced[2]}Z` : value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+builder.scalarType('DateTime', {
+  description: 'An instant, serialized as ISO-8601 in UTC (e.g. `2026-01-31T09:30:00.000Z`).',
+  serialize: (value) => {
+    const d = toDate(value as Date | string);
+    if (!d) throw new GraphQLError(`DateTime cannot represent "${String(value)}"`);
+    return d.toISOString();
+  },
+  parseValue: (value) => {
+    const d = typeof value === 'string' ? toDate(value) : null;
+    if (!d) throw new GraphQLError('DateTime must be an ISO-8601 string', { extensions: { code: 'BAD_USER_INPUT' } });
+    return d;
+  },
+  parseLiteral: (ast) => {
+    const d = ast.kind === Kind.STRING ? toDate(ast.value) : null;
+    if (!d) throw new GraphQLError('DateTime must be an ISO-8601 string', { extensions: { code: 'BAD_USER_INPUT' } });
+    return d;
+  },
+});

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import { startSimulator } from './server.js';
+
+/**
+ * Standalone simulator: `npm run simulator -- --port 0 --latency 50 --jitter 10`.
+ * People read stderr (base URL and tokens); scripts read stdout, which carries exactly one JSON
+ * line: {"baseUrl":…,"locations":[{"id":…,"token":…,"readonlyToken":…}]}.
+ */
+
+const USAGE = `Usage: npm run simulator -- [options]
+  --port <n>              port to listen on (default: any free port)
+  --host <addr>           address to bind (default: 127.0.0.1)
+  --latency <ms>          fixed delay added to every response (default: 0)
+  --jitter <ms>           random extra delay, 0..ms (default: 0)
+  --locations <n>         seeded locations (default: 2)
+  --contacts <n>          contacts per location (default: 300)
+  --burst-max <n>         requests per burst window per location (default: 100)
+  --burst-window-ms <n>   burst window (default: 10000)
+  --daily-max <n>         requests per UTC day per location (default: 200000)
+  --validate-responses    answer 500 when a response drifts from the spec
+  --help`;
+
+function int(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    process.stderr.write(`--${name} must be a non-negative integer, got "${value}"\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      latency: { type: 'string' },
+      jitter: { type: 'string' },
+      locations: { type: 'string' },
+      contacts: { type: 'string' },
+      'burst-max': { type: 'string' },
+      'burst-window-ms': { type: 'string' },
+      'daily-max': { type: 'string' },
+      'validate-responses': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const sim = await startSimulator({
+    port: int('port', values.port) ?? 0,
+    ...(values.host ? { host: values.host } : {}),
+    latency: { fixedMs: int('latency', values.latency) ?? 0, jitterMs: int('jitter', values.jitter) ?? 0 },
+    seed: { locations: int('locations', values.locations), contactsPerLocation: int('contacts', values.contacts) },
+    rateLimit: { burstMax: int('burst-max', values['burst-max']), burstWindowMs: int('burst-window-ms', values['burst-window-ms']), dailyMax: int('daily-max', values['daily-max']) },
+    validateResponses: values['validate-responses'] ?? false,
+  });
+
+  const lines = [`GHL simulator listening on ${sim.baseUrl}`];
+  for (const loc of sim.locations) lines.push(`  ${loc.name} (${loc.id})`, `    token:          ${loc.token}`, `    readonly token: ${loc.readonlyToken}`);
+  lines.push(`  OAuth app: client_id ${sim.oauthApp.clientId}`, '  Request log: GET/DELETE ' + `${sim.baseUrl}/_sim/requests`, 'Ctrl-C to stop.');
+  process.stderr.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${JSON.stringify({ baseUrl: sim.baseUrl, locations: sim.locations.map((l) => ({ id: l.id, token: l.token, readonlyToken: l.readonlyToken })) })}\n`);
+
+  // Under npm/npx the same signal often arrives twice (once from the terminal's process group,
+  // once relayed by tsx), so repeats are ignored; a timer forces the exit if closing ever hangs.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${signal}: stopping the simulator\n`);
+    setTimeout(() => process.exit(1), 5_000).unref();
+    sim.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`simulator failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

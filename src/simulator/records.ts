@@ -1,0 +1,162 @@
+/**
+ * What the simulator stores, per record kind: what GHL keeps, not what it sends. The wire shapes
+ * are built from these by routes/present.ts.
+ */
+
+export type DndChannel = 'Call' | 'Email' | 'SMS' | 'WhatsApp' | 'GMB' | 'FB';
+export interface DndSetting {
+  status: 'active' | 'inactive' | 'permanent';
+  message?: string;
+  code?: string;
+}
+export interface AttributionSource {
+  url: string;
+  campaign?: string | null;
+  utmSource?: string | null;
+  utmMedium?: string | null;
+  referrer?: string | null;
+  medium?: string | null;
+}
+
+export interface LocationRecord {
+  id: string;
+  companyId: string;
+  name: string;
+  timezone: string;
+  userIds: string[];
+}
+
+export interface ContactRecord {
+  id: string;
+  locationId: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  companyName?: string;
+  timezone?: string;
+  dnd: boolean;
+  dndSettings?: Partial<Record<DndChannel, DndSetting>>;
+  type?: string;
+  source?: string;
+  assignedTo?: string;
+  address1?: string;
+  city?: string;
+  state?: string;
+  country?: string;
+  postalCode?: string;
+  website?: string;
+  gender?: string;
+  tags: string[];
+  /** ISO date-time (midnight UTC). */
+  dateOfBirth?: string;
+  dateAdded: string;
+  dateUpdated: string;
+  customFields: { id: string; value: string }[];
+  businessId?: string;
+  followers: string[];
+  campaigns: string[];
+  workflows: string[];
+  attributionSource?: AttributionSource;
+}
+
+export interface TaskRecord {
+  id: string;
+  locationId: string;
+  contactId: string;
+  title: string;
+  body?: string;
+  assignedTo?: string;
+  dueDate: string;
+  completed: boolean;
+  dateAdded: string;
+  dateUpdated: string;
+}
+
+export interface NoteRecord {
+  id: string;
+  locationId: string;
+  contactId: string;
+  body: string;
+  userId?: string;
+  title?: string;
+  color?: string;
+  pinned?: boolean;
+  dateAdded: string;
+  dateUpdated: string;
+}
+
+export interface AppointmentRecord {
+  id: string;
+  locationId: string;
+  contactId: string;
+  calendarId: string;
+  groupId?: string;
+  title: string;
+  status: string;
+  appointmentStatus: string;
+  assignedUserId: string;
+  users: string[];
+  notes?: string;
+  address?: string;
+  startTime: string;
+  endTime: string;
+  assignedResources: string[];
+  dateAdded: string;
+  dateUpdated: string;
+}
+
+export interface BusinessRecord {
+  id: string;
+  locationId: string;
+  name: string;
+  phone?: string;
+  email?: string;
+  website?: string;
+  address?: string;
+  city?: string;
+  state?: string;
+  postalCode?: string;
+  country?: string;
+  description?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CalendarRecord {
+  id: string;
+  locationId: string;
+  groupId?: string;
+  name: string;
+}
+
+export type TokenKind = 'pit' | 'readonly-pit' | 'oauth';
+
+export interface TokenRecord {
+  token: string;
+  kind: TokenKind;
+  locationId: string;
+  companyId: string;
+  userId: string;
+  scopes: readonly string[];
+  /** Epoch ms; null for private integration tokens, which do not expire. */
+  expiresAt: number | null;
+}
+
+export interface OAuthAppRecord {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+}
+
+/** A one-time authorization code or a refresh token: both stand for a grant to one location. */
+export interface GrantRecord {
+  value: string;
+  clientId: string;
+  locationId: string;
+  companyId: string;
+  userId: string;
+  scopes: readonly string[];
+  expiresAt: number;
+  redirectUri?: string;
+}

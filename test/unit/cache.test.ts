@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/lib/clock.js';
+import { CachedFetcher, cacheKey, LruTtlCache } from '../../src/loaders/cache.js';
+import { stableKey } from '../../src/loaders/keys.js';
+
+describe('stableKey', () => {
+  it('gives equal keys for equal objects in any property order, and drops undefined', () => {
+    expect(stableKey({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe(stableKey({ a: { d: [1, { x: 1, y: 2 }] }, b: 1 }));
+    expect(stableKey({ a: 1 })).not.toBe(stableKey({ a: '1' }));
+  });
+});
+
+describe('cacheKey', () => {
+  it('always carries the tenant, so two tenants never share an entry', () => {
+    expect(cacheKey('loc:A', 'contact', 'c1')).not.toBe(cacheKey('loc:B', 'contact', 'c1'));
+    expect(cacheKey('loc:A', 'contact', 'c1')).toContain('loc:A');
+  });
+});
+
+describe('LruTtlCache + CachedFetcher', () => {
+  it('expires entries by the injected clock, without sleeping', async () => {
+    const clock = new ManualClock();
+    const fetcher = new CachedFetcher(new LruTtlCache({ maxEntries: 10, clock }));
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await fetcher.getOrLoad('k', 1_000, load)).toBe(1);
+    await clock.advance(999);
+    expect(await fetcher.getOrLoad('k', 1_000, load)).toBe(1);
+    await clock.advance(2);
+    expect(await fetcher.getOrLoad('k', 1_000, load)).toBe(2);
+  });
+
+  it('coalesces concurrent misses for one key into one load, and does not cache failures', async () => {
+    const fetcher = new CachedFetcher(new LruTtlCache({ maxEntries: 10 }));
+    let loads = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = async () => {
+      loads++;
+      await gate;
+      return 'v';
+    };
+    const all = Promise.all([fetcher.getOrLoad('k', 1_000, load), fetcher.getOrLoad('k', 1_000, load), fetcher.getOrLoad('k', 1_000, load)]);
+    release();
+    expect(await all).toEqual(['v', 'v', 'v']);
+    expect(loads).toBe(1);
+
+    let failing = 0;
+    await expect(fetcher.getOrLoad('bad', 1_000, async () => { failing++; throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(fetcher.getOrLoad('bad', 1_000, async () => { failing++; return 'ok'; })).resolves.toBe('ok');
+    expect(failing).toBe(2);
+  });
+
+  it('treats a cache that hangs as a miss', async () => {
+    const hanging = { get: () => new Promise<never>(() => {}), set: async () => {}, delete: async () => {} };
+    const fetcher = new CachedFetcher(hanging, 10);
+    await expect(fetcher.getOrLoad('k', 1_000, async () => 'fresh')).resolves.toBe('fresh');
+  });
+});
