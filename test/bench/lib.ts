@@ -34,7 +34,7 @@ export interface StandaloneSimulator {
 export async function startStandaloneSimulator(args: string[]): Promise<StandaloneSimulator> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/simulator/cli.ts', '--port', '0', ...args], {
     cwd: new URL('../..', import.meta.url).pathname,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
   let out = '';
   child.stdout!.setEncoding('utf8');
