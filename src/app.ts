@@ -6,19 +6,30 @@ import { createContext, type ContextDeps, type GraphQLContext } from './context.
 import { GhlClient } from './ghl/client.js';
 import { staticCredential } from './ghl/credentials.js';
 import { InstallationRegistry } from './ghl/installations.js';
-import { allCatalogScopes } from './ghl/operations.js';
+import { locationLevelScopes } from './ghl/operations.js';
 import type { Clock } from './lib/clock.js';
 import { systemClock } from './lib/clock.js';
 import { CachedFetcher, LruTtlCache, type TtlCache } from './loaders/cache.js';
 import { schema } from './schema/index.js';
 import { toClientError } from './schema/shared/errors.js';
 import { startSimulator, type Simulator } from './simulator/server.js';
+import { OAuthApp } from './ghl/oauth.js';
+import type { TokenStore } from './ghl/token-store.js';
+import { MemoryTokenStore } from './ghl/token-store.js';
+import { openSqliteTokenStore } from './ghl/token-store-sqlite.js';
+import { InstallationManager } from './installations/manager.js';
+import { useGatewayRoutes } from './routes.js';
+import { GHL_WEBHOOK_RSA_PUBLIC_KEY } from './webhooks/ghl-public-key.js';
+import { ReplayGuard } from './webhooks/replay-guard.js';
+import { createWebhookVerifier } from './webhooks/verify.js';
 
 export interface AppDeps {
   /** A simulator started by the caller (tests, benchmarks); the app uses it and does not stop it. */
   simulator?: Simulator;
   clock?: Clock;
   cache?: TtlCache;
+  /** Where installations are kept; default from the configuration. */
+  tokenStore?: TokenStore;
 }
 
 export interface App {
@@ -26,6 +37,9 @@ export interface App {
   server: Server;
   client: GhlClient;
   installations: InstallationRegistry;
+  /** OAuth installations (null when no marketplace app is configured). */
+  oauth: { app: OAuthApp; manager: InstallationManager } | null;
+  tokenStore: TokenStore;
   /** The simulator in use in simulator mode, else null. */
   simulator: Simulator | null;
   /** Listens on `port` (0 = any free port); resolves with the GraphQL endpoint URL. */
@@ -85,12 +99,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const installations = new InstallationRegistry();
   if (simulator) {
     for (const loc of simulator.locations) {
-      installations.add(staticCredential({ locationId: loc.id, token: loc.token, scopes: allCatalogScopes() }));
+      installations.add(staticCredential({ locationId: loc.id, token: loc.token, scopes: locationLevelScopes() }));
     }
   }
   for (const pit of config.ghl.privateIntegrations) {
-    installations.add(staticCredential({ locationId: pit.locationId, token: pit.token, scopes: pit.scopes ?? allCatalogScopes() }));
+    installations.add(staticCredential({ locationId: pit.locationId, token: pit.token, scopes: pit.scopes ?? locationLevelScopes() }));
   }
+
+  const tokenStore = deps.tokenStore ?? openTokenStore(config);
+  const oauth = await setUpOAuth(config, { client, tokenStore, installations, clock, simulator });
 
   const cache = deps.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
   const contextDeps: ContextDeps = {
@@ -110,7 +127,25 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     context: ({ request }) => createContext(contextDeps, request),
     maskedErrors: { maskError: (error) => toClientError(error) },
     logging: config.logLevel === 'silent' ? false : config.logLevel,
-    plugins: [useCostReport()],
+    plugins: [
+      useCostReport(),
+      useGatewayRoutes({
+        oauth,
+        webhooks: {
+          verify: createWebhookVerifier({
+            rsaPublicKeyPem: config.webhooks.rsaPublicKeyPem ?? GHL_WEBHOOK_RSA_PUBLIC_KEY,
+            ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem,
+          }),
+          replayGuard: new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs }),
+          handlers: oauth
+            ? {
+                INSTALL: async (event) => oauth.manager.onInstallEvent(event as { companyId?: string; locationId?: string }),
+                UNINSTALL: async (event) => ((await oauth.manager.onUninstallEvent(event as { companyId?: string; locationId?: string })) ? 'disconnected' : 'unknown'),
+              }
+            : {},
+        },
+      }),
+    ],
   });
 
   const server = createServer(yoga);
@@ -125,6 +160,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     server,
     client,
     installations,
+    oauth,
+    tokenStore,
     simulator,
     start(port = config.port) {
       return new Promise((resolve, reject) => {
@@ -143,9 +180,48 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         for (const socket of sockets) socket.destroy();
       });
       await client.close();
+      if (!deps.tokenStore) await tokenStore.close();
       if (ownsSimulator && simulator) await simulator.stop();
     },
   };
+}
+
+function openTokenStore(config: Config): TokenStore {
+  if (config.tokenStore.kind === 'memory') return new MemoryTokenStore();
+  return openSqliteTokenStore({ path: config.tokenStore.path, secret: config.tokenStore.encryptionKey! });
+}
+
+/**
+ * OAuth is on when a marketplace app is configured, and always in simulator mode, where the
+ * simulator plays GHL's marketplace too (its choose-location page and its app credentials).
+ */
+async function setUpOAuth(
+  config: Config,
+  deps: { client: GhlClient; tokenStore: TokenStore; installations: InstallationRegistry; clock: Clock; simulator: Simulator | null },
+): Promise<App['oauth']> {
+  const simApp = deps.simulator?.oauthApp;
+  const clientId = config.oauth.clientId ?? simApp?.clientId;
+  const clientSecret = config.oauth.clientSecret ?? simApp?.clientSecret;
+  if (!clientId || !clientSecret) return null;
+  const app = new OAuthApp(
+    {
+      clientId,
+      clientSecret,
+      redirectUri: config.oauth.redirectUri,
+      scopes: config.oauth.scopes ?? locationLevelScopes(),
+      marketplaceUrl: deps.simulator && !config.oauth.clientId ? deps.simulator.baseUrl : config.oauth.marketplaceUrl,
+    },
+    deps.client,
+  );
+  const manager = new InstallationManager({
+    app,
+    store: deps.tokenStore,
+    registry: deps.installations,
+    clock: deps.clock,
+    refreshAheadMs: config.oauth.refreshAheadMs,
+  });
+  await manager.load();
+  return { app, manager };
 }
 
 /**

@@ -154,9 +154,10 @@ export class GhlClient {
   }
 
   private async budgetedExchange(op: GhlOperation, budgetKey: string | null, token: string | null, opts: CallOptions): Promise<RawResponse> {
+    let takenAt: number | null = null;
     if (budgetKey) {
       this.breakers.beforeCall(budgetKey, op.key);
-      await this.limiter.acquire(budgetKey, { priority: opts.priority ?? 'interactive', operation: op.key });
+      takenAt = await this.limiter.acquire(budgetKey, { priority: opts.priority ?? 'interactive', operation: op.key });
     }
     let res: RawResponse;
     try {
@@ -164,6 +165,8 @@ export class GhlClient {
     } catch (err) {
       if (budgetKey) this.breakers.recordFailure(budgetKey);
       throw err;
+    } finally {
+      if (budgetKey && takenAt !== null) this.limiter.complete(budgetKey, takenAt);
     }
     if (budgetKey) {
       if (res.rateLimit) this.limiter.observe(budgetKey, res.rateLimit);

@@ -125,3 +125,12 @@ export function allOperations(): GhlOperation[] {
 export function allCatalogScopes(): string[] {
   return [...new Set(allOperations().flatMap((o) => o.scopes))].sort();
 }
+
+/**
+ * Scopes a sub-account (location) token can use: those of operations that accept a location
+ * credential. Agency-only operations (create location, companies, snapshots) drop out.
+ */
+export function locationLevelScopes(): string[] {
+  const agencyOnly = (o: GhlOperation) => o.securitySchemes.length > 0 && o.securitySchemes.every((s) => s.startsWith('Agency-'));
+  return [...new Set(allOperations().filter((o) => o.kind !== 'oauth' && !agencyOnly(o)).flatMap((o) => o.scopes))].sort();
+}

@@ -185,17 +185,33 @@ export class SlidingWindowLedger {
     }
   }
 
-  private record(now: number, count: number): void {
-    if (count <= 0) return;
+  private record(now: number, count: number): number {
     const last = this.sends[this.sends.length - 1];
     // A clock stepping back must not unsort the log; holding the slot a little longer is safe.
     const at = last !== undefined && last > now ? last : now;
+    if (count <= 0) return at;
     for (let i = 0; i < count; i++) this.sends.push(at);
     const start = Math.floor(now / this.bucketMs) * this.bucketMs;
     const tail = this.buckets[this.buckets.length - 1];
     if (tail && tail.start >= start) tail.count += count;
     else this.buckets.push({ start, count });
     this.dailyTotal += count;
+    return at;
+  }
+
+  /**
+   * Moves one send from `takenAt` to `completedAt`. GHL counts a request when it arrives, which we
+   * cannot see: somewhere between our send and its response. Holding the slot from the response
+   * is the only stamp that is safe whatever GHL's window alignment and however long a new
+   * connection takes to deliver the request; it costs one round trip per window of throughput.
+   */
+  restamp(takenAt: number, completedAt: number): void {
+    const i = this.sends.indexOf(takenAt);
+    if (i < 0 || completedAt <= takenAt) return;
+    this.sends.splice(i, 1);
+    let j = this.sends.length;
+    while (j > 0 && this.sends[j - 1]! > completedAt) j--;
+    this.sends.splice(j, 0, completedAt);
   }
 
   /**
@@ -256,11 +272,10 @@ export class SlidingWindowLedger {
     return this.plan(now).peek(priority);
   }
 
-  /** Takes a slot at `now` if one is free for `priority`. */
-  tryTake(now: number, priority: Priority): boolean {
-    if (this.nextSlotAt(now, priority) > now) return false;
-    this.record(now, 1);
-    return true;
+  /** Takes a slot at `now` if one is free for `priority`; returns the time it was recorded at, or null. */
+  tryTake(now: number, priority: Priority): number | null {
+    if (this.nextSlotAt(now, priority) > now) return null;
+    return this.record(now, 1);
   }
 
   /** Adopts GHL's reported limits and tightens (never loosens) our count of what is left. */
@@ -309,7 +324,7 @@ interface Waiter {
   readonly enqueuedAt: number;
   readonly deadlineAt: number;
   readonly maxWaitMs: number;
-  readonly resolve: () => void;
+  readonly resolve: (takenAt: number) => void;
   readonly reject: (err: unknown) => void;
   readonly signal: AbortSignal | undefined;
   onAbort: (() => void) | null;
@@ -372,7 +387,7 @@ export class RateLimiter {
    * had before the deadline (the earlier of maxWait for the priority and `deadlineAt`). Honours an
    * AbortSignal: an aborted call leaves the queue and rejects with the signal's reason.
    */
-  acquire(key: string, opts: AcquireOptions): Promise<void> {
+  acquire(key: string, opts: AcquireOptions): Promise<number> {
     const { priority, operation, signal } = opts;
     if (priority !== 'interactive' && priority !== 'background') {
       return Promise.reject(new TypeError(`Unknown priority ${String(priority)}`));
@@ -385,7 +400,10 @@ export class RateLimiter {
     const deadlineAt = Math.min(now + maxWaitMs, opts.deadlineAt ?? Infinity);
     const queuedAhead = priority === 'interactive' ? st.interactive.length : st.interactive.length + st.background.length;
 
-    if (queuedAhead === 0 && st.ledger.tryTake(now, priority)) return Promise.resolve();
+    if (queuedAhead === 0) {
+      const takenAt = st.ledger.tryTake(now, priority);
+      if (takenAt !== null) return Promise.resolve(takenAt);
+    }
 
     // Fail fast when even the plan (everyone ahead going as early as possible) misses the deadline.
     const plan = st.ledger.plan(now);
@@ -396,7 +414,7 @@ export class RateLimiter {
       return Promise.reject(this.deadlineError(key, st, operation, eta, now, deadlineAt - now));
     }
 
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number>((resolve, reject) => {
       const waiter: Waiter = { priority, operation, enqueuedAt: now, deadlineAt, maxWaitMs: deadlineAt - now, resolve, reject, signal, onAbort: null };
       if (signal) {
         waiter.onAbort = () => {
@@ -424,6 +442,18 @@ export class RateLimiter {
     if (this.closed) return;
     const st = this.state(key);
     st.ledger.observe(this.clock.now(), snapshot);
+    this.pump(key, st);
+  }
+
+  /**
+   * Tells the limiter a call granted at `takenAt` (the value `acquire` resolved with) has its
+   * answer now, so its slot is held from now: see SlidingWindowLedger.restamp for why.
+   */
+  complete(key: string, takenAt: number): void {
+    if (this.closed) return;
+    const st = this.keys.get(key);
+    if (!st) return;
+    st.ledger.restamp(takenAt, this.clock.now());
     this.pump(key, st);
   }
 
@@ -498,10 +528,11 @@ export class RateLimiter {
       for (;;) {
         const queue = st.interactive.length > 0 ? st.interactive : st.background;
         const head = queue[0];
-        if (!head || !st.ledger.tryTake(now, head.priority)) break;
+        const takenAt = head ? st.ledger.tryTake(now, head.priority) : null;
+        if (!head || takenAt === null) break;
         queue.shift();
         this.settle(st, head, now);
-        head.resolve();
+        head.resolve(takenAt);
       }
       // 2. Walk the rest in service order along the plan; drop whoever would miss their deadline.
       const plan = st.ledger.plan(now);

@@ -374,15 +374,29 @@ describe('RateLimiter: keys, shutdown, abort', () => {
 describe('SlidingWindowLedger', () => {
   it('answers the next slot from the log without timers', () => {
     const ledger = new SlidingWindowLedger({ burstMax: 3, burstWindowMs: 1_000, dailyMax: 100, dailyWindowMs: 86_400_000, safetyMarginMs: 50, interactiveReserve: 0 });
-    expect(ledger.tryTake(0, 'interactive')).toBe(true);
-    expect(ledger.tryTake(100, 'interactive')).toBe(true);
-    expect(ledger.tryTake(200, 'interactive')).toBe(true);
-    expect(ledger.tryTake(300, 'interactive')).toBe(false);
+    expect(ledger.tryTake(0, 'interactive')).toBe(0);
+    expect(ledger.tryTake(100, 'interactive')).toBe(100);
+    expect(ledger.tryTake(200, 'interactive')).toBe(200);
+    expect(ledger.tryTake(300, 'interactive')).toBeNull();
     expect(ledger.nextSlotAt(300, 'interactive')).toBe(1_050);
     const plan = ledger.plan(300);
     expect(plan.peek('interactive')).toBe(1_050);
     expect([plan.commit('interactive'), plan.commit('interactive'), plan.commit('interactive'), plan.commit('interactive')]).toEqual([1_050, 1_150, 1_250, 2_100]);
-    expect(ledger.tryTake(1_050, 'interactive')).toBe(true);
+    expect(ledger.tryTake(1_050, 'interactive')).toBe(1_050);
     expect(ledger.usage(1_050)).toEqual({ inWindow: 3, today: 4 });
+  });
+
+  it('holds a completed call\'s slot from its response, so a slow first delivery cannot overlap the next window', () => {
+    const ledger = new SlidingWindowLedger({ burstMax: 2, burstWindowMs: 1_000, dailyMax: 100, dailyWindowMs: 86_400_000, safetyMarginMs: 0, interactiveReserve: 0 });
+    const a = ledger.tryTake(0, 'interactive')!;
+    ledger.tryTake(0, 'interactive');
+    expect(ledger.nextSlotAt(0, 'interactive')).toBe(1_000);
+    // The first call's answer came back 300 ms later: GHL may have counted it as late as that.
+    ledger.restamp(a, 300);
+    expect(ledger.nextSlotAt(0, 'interactive')).toBe(1_000);
+    expect(ledger.plan(0).commit('interactive')).toBe(1_000);
+    const plan = ledger.plan(0);
+    plan.commit('interactive');
+    expect(plan.peek('interactive')).toBe(1_300);
   });
 });

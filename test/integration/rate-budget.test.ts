@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GhlClient } from '../../src/ghl/client.js';
+import { staticCredential } from '../../src/ghl/credentials.js';
+import { operation } from '../../src/ghl/operations.js';
+import { startSimulator, type Simulator } from '../../src/simulator/server.js';
+
+/**
+ * GHL's limit, scaled down 20 times so the test is fast: 100 requests per 500 ms instead of per
+ * 10 s. A burst of 1,000 calls for one location must draw no 429 at all, and finish close to the
+ * fastest the limit allows: the last of 10 batches can start 9 windows after the first.
+ */
+const BURST_MAX = 100;
+const WINDOW_MS = 500;
+const CALLS = 1_000;
+
+let sim: Simulator;
+let client: GhlClient;
+
+beforeAll(async () => {
+  sim = await startSimulator({ seed: { contactsPerLocation: 30 }, rateLimit: { burstMax: BURST_MAX, burstWindowMs: WINDOW_MS } });
+  client = new GhlClient({
+    baseUrl: sim.baseUrl,
+    requestTimeoutMs: 5_000,
+    // The margin absorbs loopback transit jitter between our send time and the simulator's count.
+    rateLimit: { burstMax: BURST_MAX, burstWindowMs: WINDOW_MS, safetyMarginMs: 10, interactiveMaxWaitMs: 30_000 },
+  });
+});
+afterAll(async () => {
+  await client.close();
+  await sim.stop();
+});
+
+describe('rate budget', () => {
+  it('spreads a burst of 1,000 calls under the limit: 0 responses with 429, within 10% of the minimum time', async () => {
+    const loc = sim.locations[0]!;
+    const credential = staticCredential({ locationId: loc.id, token: loc.token, scopes: null });
+    const ids = (await client.call<{ contacts: { id: string }[] }>(operation('POST /contacts/search'), credential, { body: { locationId: loc.id, pageLimit: 30 } })).data.contacts.map((c) => c.id);
+    // Let the search's window pass so the burst starts on a fresh budget.
+    await new Promise((r) => setTimeout(r, WINDOW_MS + 50));
+    sim.clearRequests();
+
+    const getContact = operation('GET /contacts/{contactId}');
+    const started = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: CALLS }, (_, i) => client.call(getContact, credential, { pathParams: { contactId: ids[i % ids.length]! } })),
+    );
+    const elapsedMs = performance.now() - started;
+
+    expect(results).toHaveLength(CALLS);
+    const statuses = sim.requests.map((r) => r.status);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(0);
+    expect(statuses).toHaveLength(CALLS);
+    const minimumMs = (CALLS / BURST_MAX - 1) * WINDOW_MS;
+    expect(elapsedMs).toBeGreaterThanOrEqual(minimumMs);
+    expect(elapsedMs).toBeLessThanOrEqual(minimumMs * 1.1);
+    expect(client.limiter.stats(loc.id).throttled429).toBe(0);
+  });
+});
