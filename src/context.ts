@@ -15,6 +15,8 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** What this request cost upstream; reported in `extensions.cost`. */
   meter: LoaderMeter;
+  /** The cross-request cache tier, for invalidation after writes. */
+  fetcher: CachedFetcher;
 }
 
 /** Long-lived parts of the app that every request context draws on. */
@@ -33,7 +35,7 @@ export function createContext(deps: ContextDeps, request: Request): GraphQLConte
   const credential = resolveCredential(deps, request);
   const meter: LoaderMeter = { upstreamCalls: 0, cacheHits: 0 };
   const ghl: GhlCallContext = { client: deps.client, credential, priority: 'interactive', meter };
-  return { credential, ghl, meter, loaders: createLoaders({ ghl, fetcher: deps.fetcher, meter }) };
+  return { credential, ghl, meter, fetcher: deps.fetcher, loaders: createLoaders({ ghl, fetcher: deps.fetcher, meter }) };
 }
 
 /**

@@ -295,6 +295,9 @@ function errorFor(op: GhlOperation, res: RawResponse, body: unknown): GhlError {
   const messages = upstreamMessages(body);
   const text = messages.join('; ');
   switch (true) {
+    case res.status === 401 && /not authorized for this scope/i.test(text):
+      // GHL answers a missing scope with 401 and this message; it is a permission, not a credential, problem.
+      return new GhlForbiddenError(`GHL refused ${op.key}: the token lacks its scope (${op.scopes.join(' or ')})`, op.key, 401);
     case res.status === 401:
       return new GhlAuthError(`GHL refused the credential for ${op.key}${text ? `: ${text}` : ''}`, op.key, 401);
     case res.status === 403:

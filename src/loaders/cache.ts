@@ -7,7 +7,8 @@ import { systemClock } from '../lib/clock.js';
  * tier spans requests. Its rules:
  * 1. Every key carries the tenant (`tenantKey` of the credential that fetched the value), so
  *    nothing fetched with one credential is served to another. Build keys with `cacheKey()` only.
- * 2. TTL is per resource (`RESOURCE_TTL_MS`): short for data people edit, longer for reference data.
+ * 2. TTL is per resource, declared next to its loader (`TTL_MS` in src/loaders/<domain>.ts): short
+ *    for data people edit, longer for reference data.
  * 3. Writes and webhook events invalidate the entries they touch (src/loaders/invalidate.ts).
  * 4. A cache read that fails or times out counts as a miss: the cache may make a request slower to
  *    fail over, never wrong.
@@ -21,20 +22,13 @@ export interface TtlCache {
 
 export const CACHE_VERSION = 'v1';
 
-/** Resources the loaders cache, and how long an entry lives. */
-export const RESOURCE_TTL_MS = {
-  contact: 30_000,
-  contactSearch: 15_000,
-  contactTasks: 30_000,
-  contactNotes: 30_000,
-  contactAppointments: 30_000,
-  business: 300_000,
-} as const;
-
-export type CachedResource = keyof typeof RESOURCE_TTL_MS;
-
-export function cacheKey(tenantKey: string, resource: CachedResource, id: string): string {
-  return `ghl:${CACHE_VERSION}:${tenantKey}:${resource}:${id}`;
+/**
+ * The one key format. `generation` lets a write drop every entry of a resource for a tenant at
+ * once (all cached search pages, say) without listing keys: old keys are simply never read again
+ * and age out by TTL.
+ */
+export function cacheKey(tenantKey: string, resource: string, generation: number, id: string): string {
+  return `ghl:${CACHE_VERSION}:${tenantKey}:${resource}:g${generation}:${id}`;
 }
 
 /** In-process LRU with per-entry TTL; the default when no Redis is configured. */
@@ -76,6 +70,18 @@ export class LruTtlCache implements TtlCache {
  */
 export class CachedFetcher {
   private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly generations = new Map<string, number>();
+
+  /** Current generation of `resource` for `tenantKey` (see cacheKey). */
+  generation(tenantKey: string, resource: string): number {
+    return this.generations.get(`${tenantKey}:${resource}`) ?? 0;
+  }
+
+  /** Drops every cached entry of `resource` for `tenantKey`, by moving to a new generation. */
+  bumpGeneration(tenantKey: string, resource: string): void {
+    const k = `${tenantKey}:${resource}`;
+    this.generations.set(k, (this.generations.get(k) ?? 0) + 1);
+  }
 
   constructor(private readonly cache: TtlCache, private readonly getTimeoutMs = 250) {}
 

@@ -17,6 +17,7 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'Reads from GoHighLevel, for the location of the authenticated caller.' });
+builder.mutationType({ description: 'Writes to GoHighLevel. Each takes one `input` and answers a payload with `userErrors`.' });
 
 /** The schema types of this builder, for helpers that take refs generically. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;

@@ -24,6 +24,21 @@ export const notFound = (message: string): HttpError => new HttpError(404, { sta
 export const invalidToken = (): HttpError =>
   new HttpError(401, { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' });
 
+/** An access token past its lifetime (ASSUMPTIONS.md A2): GHL's JWT check says "Invalid JWT". */
+export const expiredToken = (): HttpError =>
+  new HttpError(401, { statusCode: 401, message: 'Invalid JWT: token expired', error: 'Unauthorized' });
+
+/** The token is of a kind none of the operation's security schemes admits (ASSUMPTIONS.md A4). */
+export const wrongTokenType = (needs: string): HttpError =>
+  new HttpError(401, { statusCode: 401, message: `This route is not available to this token: it needs ${needs}.`, error: 'Unauthorized' });
+
+/** A refused code or refresh token at `POST /oauth/token` (ASSUMPTIONS.md H3). */
+export const invalidGrant = (reason: string): HttpError =>
+  new HttpError(400, { statusCode: 400, message: `invalid_grant: ${reason}`, error: 'Bad Request' });
+
+export const forbiddenCompany = (): HttpError =>
+  new HttpError(403, { statusCode: 403, message: 'The token does not have access to this company.', error: 'Forbidden' });
+
 export const scopeRefused = (): HttpError =>
   new HttpError(401, { statusCode: 401, message: 'The token is not authorized for this scope.', error: 'Unauthorized' });
 

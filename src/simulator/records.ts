@@ -22,8 +22,18 @@ export interface LocationRecord {
   id: string;
   companyId: string;
   name: string;
+  /** One line, as `InstalledLocationSchema.address` sends it. */
+  address?: string;
   timezone: string;
   userIds: string[];
+}
+
+/** An agency (GHL "company"): owns locations; its admin installs apps for all of them. */
+export interface CompanyRecord {
+  id: string;
+  name: string;
+  /** The agency admin who performs agency-level installs. */
+  adminUserId: string;
 }
 
 export interface ContactRecord {
@@ -131,32 +141,56 @@ export interface CalendarRecord {
 }
 
 export type TokenKind = 'pit' | 'readonly-pit' | 'oauth';
+/** GHL's `userType`: a Sub-Account (Location) or an Agency (Company) token. */
+export type UserType = 'Location' | 'Company';
 
 export interface TokenRecord {
   token: string;
   kind: TokenKind;
-  locationId: string;
+  userType: UserType;
+  /** The token's location; null for Company (agency) tokens. */
+  locationId: string | null;
   companyId: string;
   userId: string;
   scopes: readonly string[];
   /** Epoch ms; null for private integration tokens, which do not expire. */
   expiresAt: number | null;
+  /** The Marketplace app an OAuth token was issued to; absent for private integration tokens. */
+  clientId?: string;
 }
 
 export interface OAuthAppRecord {
   clientId: string;
   clientSecret: string;
+  /** The Marketplace app id: the part of the client id before the dash. */
+  appId: string;
+  /** The app's current published version (`versionId` in the OAuth responses). */
+  versionId: string;
   name: string;
 }
 
-/** A one-time authorization code or a refresh token: both stand for a grant to one location. */
+/**
+ * A one-time authorization code or a refresh token: both stand for a grant of one app, to one
+ * location (userType Location) or to one agency (userType Company, locationId null).
+ */
 export interface GrantRecord {
   value: string;
   clientId: string;
-  locationId: string;
+  userType: UserType;
+  locationId: string | null;
   companyId: string;
   userId: string;
   scopes: readonly string[];
   expiresAt: number;
   redirectUri?: string;
+}
+
+/** The app is installed on a location, or at agency level on a company (locationId null). */
+export interface InstallRecord {
+  clientId: string;
+  companyId: string;
+  locationId: string | null;
+  /** Epoch ms. */
+  installedAt: number;
+  versionId: string;
 }

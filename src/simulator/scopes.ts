@@ -47,6 +47,50 @@ export function locationScopes(): readonly string[] {
   return cached;
 }
 
+/** The scopes of GHL's own OAuth endpoints (docs/oauth/Scopes.md: Agency only). */
+export const OAUTH_SCOPES: readonly string[] = ['oauth.readonly', 'oauth.write'];
+
+let agencyCached: readonly string[] | null = null;
+let companyGrantable: ReadonlySet<string> | null = null;
+
+/** The seeded agency token's scopes: every Sub-Account scope plus `oauth.readonly oauth.write`. */
+export function agencyScopes(): readonly string[] {
+  agencyCached ??= [...new Set([...locationScopes(), ...OAUTH_SCOPES])].sort();
+  return agencyCached;
+}
+
+/**
+ * Scopes a grant of this user type can hold: a Location grant only Sub-Account scopes; a Company
+ * grant those plus every other catalog scope (the agency-only ones) and `oauth.*`.
+ */
+export function grantableScopes(userType: 'Location' | 'Company'): ReadonlySet<string> {
+  if (userType === 'Location') return new Set(locationScopes());
+  if (!companyGrantable) {
+    const catalog = JSON.parse(readFileSync(new URL('../ghl/openapi/operations.json', import.meta.url), 'utf8')) as CatalogEntry[];
+    companyGrantable = new Set([...agencyScopes(), ...catalog.flatMap((e) => e.scopes)]);
+  }
+  return companyGrantable;
+}
+
+/**
+ * Which tokens a security scheme admits (digest §2): `bearer`/`Location-Access` a Sub-Account
+ * token (OAuth or private integration), `Location-Access-Only` a Sub-Account OAuth token,
+ * `Agency-Access` an Agency token (the simulator has no agency private integration tokens) and
+ * `Agency-Access-Only` an Agency OAuth token. An unknown scheme name admits Sub-Account tokens.
+ */
+export function schemeAdmits(scheme: string, token: { kind: string; userType: 'Location' | 'Company' }): boolean {
+  switch (scheme) {
+    case 'Location-Access-Only':
+      return token.userType === 'Location' && token.kind === 'oauth';
+    case 'Agency-Access':
+      return token.userType === 'Company';
+    case 'Agency-Access-Only':
+      return token.userType === 'Company' && token.kind === 'oauth';
+    default:
+      return token.userType === 'Location';
+  }
+}
+
 export const READONLY_SCOPES: readonly string[] = ['contacts.readonly'];
 
 /**

@@ -1,5 +1,6 @@
+import { issueTokens } from './oauth.js';
 import { Random } from './random.js';
-import { READONLY_SCOPES, locationScopes } from './scopes.js';
+import { READONLY_SCOPES, agencyScopes, locationScopes } from './scopes.js';
 import type { AppointmentRecord, BusinessRecord, ContactRecord, DndChannel, DndSetting, LocationRecord, SimulatorStore } from './store.js';
 
 /**
@@ -26,17 +27,35 @@ export interface SeededLocation {
 export interface SeededOAuthApp {
   clientId: string;
   clientSecret: string;
+  /** The Marketplace app id (`appId` of `GET /oauth/installedLocations`): the client id's part before the dash. */
+  appId: string;
+}
+
+/** The seeded agency and the app's agency-level (Company) install over all seeded locations. */
+export interface SeededAgency {
+  companyId: string;
+  /** Company OAuth access token of the seeded app; expires like any OAuth token. */
+  accessToken: string;
+  /** Its refresh token: single-use, as every refresh token. */
+  refreshToken: string;
+  /** `oauth.readonly oauth.write` plus every Sub-Account scope. */
+  scopes: string[];
 }
 
 /** "Now" of the seed data: everything was added before it; tasks and appointments straddle it. */
 export const SEED_BASE_MS = Date.UTC(2025, 0, 1);
 const DAY = 86_400_000;
 
-export function seedStore(store: SimulatorStore, opts: SeedOptions): { locations: SeededLocation[]; oauthApp: SeededOAuthApp } {
+export function seedStore(store: SimulatorStore, opts: SeedOptions): { locations: SeededLocation[]; oauthApp: SeededOAuthApp; agency: SeededAgency } {
+  // Draws are only ever appended to this stream, so older values (company id, client id) never move.
   const companyRng = new Random(1);
   const companyId = companyRng.ghlId();
-  const oauthApp = { clientId: `${companyRng.hex(24)}-${companyRng.fromAlphabet('abcdefghijklmnopqrstuvwxyz0123456789', 8)}`, clientSecret: companyRng.uuid() };
-  store.oauthApps.set(oauthApp.clientId, { ...oauthApp, name: 'Simulator Marketplace App' });
+  const appId = companyRng.hex(24);
+  const oauthApp: SeededOAuthApp = { clientId: `${appId}-${companyRng.fromAlphabet('abcdefghijklmnopqrstuvwxyz0123456789', 8)}`, clientSecret: companyRng.uuid(), appId };
+  const versionId = companyRng.hex(24);
+  const agencyAdmin = companyRng.ghlId();
+  store.oauthApps.set(oauthApp.clientId, { ...oauthApp, versionId, name: 'Simulator Marketplace App' });
+  store.addCompany({ id: companyId, name: 'Simulator Agency', adminUserId: agencyAdmin });
 
   const locations: SeededLocation[] = [];
   for (let i = 0; i < opts.locations; i++) {
@@ -45,18 +64,27 @@ export function seedStore(store: SimulatorStore, opts: SeedOptions): { locations
       id: rng.ghlId(),
       companyId,
       name: LOCATION_NAMES[i % LOCATION_NAMES.length] + (i >= LOCATION_NAMES.length ? ` ${i + 1}` : ''),
+      address: `${100 + 17 * i} ${STREETS[i % STREETS.length]}, ${CITIES[i % CITIES.length]}, ${STATES[i % STATES.length]} ${10001 + i}, USA`,
       timezone: rng.pick(TIMEZONES),
       userIds: Array.from({ length: 4 }, () => rng.ghlId()),
     };
     store.addLocation(location);
     const seeded: SeededLocation = { id: location.id, companyId, name: location.name, token: `pit-${rng.uuid()}`, readonlyToken: `pit-${rng.uuid()}` };
     const owner = location.userIds[0] as string;
-    store.addToken({ token: seeded.token, kind: 'pit', locationId: location.id, companyId, userId: owner, scopes: locationScopes(), expiresAt: null });
-    store.addToken({ token: seeded.readonlyToken, kind: 'readonly-pit', locationId: location.id, companyId, userId: owner, scopes: READONLY_SCOPES, expiresAt: null });
+    store.addToken({ token: seeded.token, kind: 'pit', userType: 'Location', locationId: location.id, companyId, userId: owner, scopes: locationScopes(), expiresAt: null });
+    store.addToken({ token: seeded.readonlyToken, kind: 'readonly-pit', userType: 'Location', locationId: location.id, companyId, userId: owner, scopes: READONLY_SCOPES, expiresAt: null });
     seedLocationData(store, location, new Random(2000 + i), opts.contactsPerLocation);
     locations.push(seeded);
   }
-  return { locations, oauthApp };
+
+  // The app is installed at agency level, approving every location (a bulk install).
+  store.install({ clientId: oauthApp.clientId, companyId, locationId: null, installedAt: SEED_BASE_MS, versionId });
+  for (const l of locations) store.install({ clientId: oauthApp.clientId, companyId, locationId: l.id, installedAt: SEED_BASE_MS, versionId });
+  const scopes = [...agencyScopes()];
+  // Its own stream, so the agency tokens never shift the ids the store mints at runtime.
+  const pair = issueTokens(store, { clientId: oauthApp.clientId, userType: 'Company', locationId: null, companyId, userId: agencyAdmin, scopes }, new Random(3));
+  const agency: SeededAgency = { companyId, accessToken: pair.accessToken, refreshToken: pair.refreshToken, scopes };
+  return { locations, oauthApp, agency };
 }
 
 function seedLocationData(store: SimulatorStore, location: LocationRecord, rng: Random, contactCount: number): void {

@@ -1,6 +1,6 @@
 import type { Clock } from '../lib/clock.js';
 import { Random } from './random.js';
-import type { AppointmentRecord, BusinessRecord, CalendarRecord, ContactRecord, GrantRecord, LocationRecord, NoteRecord, OAuthAppRecord, TaskRecord, TokenRecord } from './records.js';
+import type { AppointmentRecord, BusinessRecord, CalendarRecord, CompanyRecord, ContactRecord, GrantRecord, InstallRecord, LocationRecord, NoteRecord, OAuthAppRecord, TaskRecord, TokenRecord } from './records.js';
 
 /**
  * In-memory GHL data, per location. Records hold what GHL stores; the wire shapes are built by
@@ -9,7 +9,18 @@ import type { AppointmentRecord, BusinessRecord, CalendarRecord, ContactRecord, 
  * methods directly to change data "in GHL" behind the gateway's back.
  */
 
-export type { DndChannel, DndSetting, AttributionSource, LocationRecord, ContactRecord, TaskRecord, NoteRecord, AppointmentRecord, BusinessRecord, CalendarRecord, TokenKind, TokenRecord, OAuthAppRecord, GrantRecord } from './records.js';
+export type { DndChannel, DndSetting, AttributionSource, LocationRecord, CompanyRecord, ContactRecord, TaskRecord, NoteRecord, AppointmentRecord, BusinessRecord, CalendarRecord, TokenKind, UserType, TokenRecord, OAuthAppRecord, GrantRecord, InstallRecord } from './records.js';
+
+/** Token lifetimes (ms). GHL's: one day (the spec's `expires_in` 86399 s) and one year. */
+export interface TokenLifetimes {
+  accessTokenTtlMs: number;
+  refreshTokenTtlMs: number;
+}
+
+export const DEFAULT_TOKEN_LIFETIMES: TokenLifetimes = { accessTokenTtlMs: 86_399_000, refreshTokenTtlMs: 365 * 86_400_000 };
+
+/** Why a refresh token no longer works; kept so the refusal can say so (the token itself is never echoed). */
+export type DeadRefreshReason = 'used' | 'revoked';
 
 /** `undefined` in a patch removes the field. */
 export type Patch<T> = { [K in keyof T]?: T[K] | undefined };
@@ -20,6 +31,12 @@ export class SimulatorStore {
   readonly oauthApps = new Map<string, OAuthAppRecord>();
   readonly authorizationCodes = new Map<string, GrantRecord>();
   readonly refreshTokens = new Map<string, GrantRecord>();
+  /** Refresh tokens that were rotated away or revoked. */
+  readonly deadRefreshTokens = new Map<string, DeadRefreshReason>();
+  readonly companies = new Map<string, CompanyRecord>();
+  /** App installs, keyed by `installKey`. */
+  readonly installs = new Map<string, InstallRecord>();
+  tokenLifetimes: TokenLifetimes = { ...DEFAULT_TOKEN_LIFETIMES };
 
   private readonly contacts = new Map<string, ContactRecord>();
   private readonly contactsByLocation = new Map<string, Map<string, ContactRecord>>();
@@ -263,11 +280,44 @@ export class SimulatorStore {
     this.tokens.set(token.token, token);
   }
 
+  // Companies and app installs -----------------------------------------------------------------
+
+  addCompany(company: CompanyRecord): void {
+    this.claim(company.id);
+    this.companies.set(company.id, company);
+  }
+
+  /** A company's locations, in insertion order. */
+  companyLocations(companyId: string): LocationRecord[] {
+    return [...this.locations.values()].filter((l) => l.companyId === companyId);
+  }
+
+  /** Records an install (idempotent: a re-install keeps the first `installedAt`). */
+  install(record: InstallRecord): InstallRecord {
+    const key = installKey(record.clientId, record.companyId, record.locationId);
+    const existing = this.installs.get(key);
+    if (existing) return existing;
+    this.installs.set(key, record);
+    return record;
+  }
+
+  getInstall(clientId: string, companyId: string, locationId: string | null): InstallRecord | undefined {
+    return this.installs.get(installKey(clientId, companyId, locationId));
+  }
+
+  removeInstall(clientId: string, companyId: string, locationId: string | null): boolean {
+    return this.installs.delete(installKey(clientId, companyId, locationId));
+  }
+
   private mustGet<T>(map: Map<string, T>, id: string, what: string): T {
     const v = map.get(id);
     if (!v) throw new Error(`No ${what} ${id}`);
     return v;
   }
+}
+
+function installKey(clientId: string, companyId: string, locationId: string | null): string {
+  return `${clientId} ${companyId} ${locationId ?? '*'}`;
 }
 
 function applyPatch<T extends object>(target: T, patch: object): void {

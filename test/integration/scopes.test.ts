@@ -73,4 +73,18 @@ describe('scopes through GraphQL', () => {
     // The contacts themselves were readable with contacts.readonly.
     expect(sim.requests.filter((r) => r.route === '/contacts/search')).toHaveLength(1);
   });
+
+  it('refuses a mutation for a contacts.readonly installation with FORBIDDEN naming contacts.write, with 0 upstream calls', async () => {
+    sim.clearRequests();
+    const res = await app.yoga.fetch('http://gw/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation { contactCreate(input: { firstName: "Ada" }) { contact { id } userErrors { code } } }' }),
+    });
+    const body = (await res.json()) as { data: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] };
+    expect(body.data).toBeNull();
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', missingScopes: ['contacts.write'] });
+    expect(body.errors?.[0]?.message).toContain('contacts.write');
+    expect(sim.requests).toHaveLength(0);
+  });
 });

@@ -53,10 +53,13 @@ export function namingViolations(s: GraphQLSchema): string[] {
     for (const field of Object.values(mutation.getFields())) {
       const result = field.type.toString().replace(/!$/, '');
       if (!result.endsWith('Payload')) problems.push(`Mutation.${field.name}: returns ${result}, not a …Payload`);
-      const inputs = field.args.filter((a) => a.name === 'input');
-      if (field.args.length > 0 && inputs.length === 0 && !field.args.every((a) => a.name === 'id')) {
-        problems.push(`Mutation.${field.name}: takes arguments but no single \`input\``);
+      const payload = s.getType(result);
+      if (isObjectType(payload) && payload.getFields()['userErrors']?.type.toString() !== '[UserError!]!') {
+        problems.push(`${result}: a payload needs \`userErrors: [UserError!]!\``);
       }
+      const [only, ...more] = field.args;
+      if (!only || only.name !== 'input' || more.length > 0) problems.push(`Mutation.${field.name}: must take exactly one argument, \`input\``);
+      else if (!only.type.toString().endsWith('Input!')) problems.push(`Mutation.${field.name}: input must be a non-null …Input`);
     }
   }
   return problems;
@@ -72,11 +75,15 @@ describe('schema naming rules', () => {
     const bad = buildSchema(`
       """Q""" type Query { """ok""" contact_name: String, undocumented: Int }
       input ContactFilter { """f""" first_name: String }
+      """M""" type Mutation { """m""" contactCreate(id: ID, name: String): ContactCreateResult }
+      """R""" type ContactCreateResult { """ok""" ok: Boolean }
     `);
     const problems = namingViolations(bad);
     expect(problems).toContain('Query.contact_name: not camelCase (no snake_case)');
     expect(problems).toContain('Query.undocumented: no description');
     expect(problems).toContain('input ContactFilter: name must end with Input');
     expect(problems).toContain('type ContactFilter: no description');
+    expect(problems).toContain('Mutation.contactCreate: returns ContactCreateResult, not a …Payload');
+    expect(problems).toContain('Mutation.contactCreate: must take exactly one argument, `input`');
   });
 });

@@ -12,8 +12,16 @@ describe('stableKey', () => {
 
 describe('cacheKey', () => {
   it('always carries the tenant, so two tenants never share an entry', () => {
-    expect(cacheKey('loc:A', 'contact', 'c1')).not.toBe(cacheKey('loc:B', 'contact', 'c1'));
-    expect(cacheKey('loc:A', 'contact', 'c1')).toContain('loc:A');
+    expect(cacheKey('loc:A', 'contact', 0, 'c1')).not.toBe(cacheKey('loc:B', 'contact', 0, 'c1'));
+    expect(cacheKey('loc:A', 'contact', 0, 'c1')).toContain('loc:A');
+  });
+
+  it('moves to a new key space when a resource generation is bumped, for that tenant only', () => {
+    const fetcher = new CachedFetcher(new LruTtlCache({ maxEntries: 10 }));
+    const before = fetcher.generation('loc:A', 'contactSearch');
+    fetcher.bumpGeneration('loc:A', 'contactSearch');
+    expect(fetcher.generation('loc:A', 'contactSearch')).toBe(before + 1);
+    expect(fetcher.generation('loc:B', 'contactSearch')).toBe(before);
   });
 });
 

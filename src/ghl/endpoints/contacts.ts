@@ -97,7 +97,33 @@ export interface ContactSearchResult {
   total: number;
 }
 
+/** Writable contact fields (`CreateContactDto` / `UpdateContactDto`, the parts the gateway exposes). */
+export interface ContactWriteBody {
+  firstName?: string;
+  lastName?: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+  companyName?: string;
+  address1?: string;
+  city?: string;
+  state?: string;
+  postalCode?: string;
+  country?: string;
+  website?: string;
+  timezone?: string;
+  source?: string;
+  dnd?: boolean;
+  tags?: string[];
+  assignedTo?: string;
+  customFields?: { id: string; field_value?: unknown }[];
+}
+
 const ops = {
+  createContact: operation('POST /contacts/'),
+  updateContact: operation('PUT /contacts/{contactId}'),
+  deleteContact: operation('DELETE /contacts/{contactId}'),
+  addTags: operation('POST /contacts/{contactId}/tags'),
   getContact: operation('GET /contacts/{contactId}'),
   searchContacts: operation('POST /contacts/search'),
   getTasks: operation('GET /contacts/{contactId}/tasks'),
@@ -130,4 +156,24 @@ export async function getContactNotes(ctx: GhlCallContext, contactId: string): P
 export async function getContactAppointments(ctx: GhlCallContext, contactId: string): Promise<GhlEvent[]> {
   const res = await ctx.client.call<{ events: GhlEvent[] }>(ops.getAppointments, ctx.credential, { ...call(ctx), pathParams: { contactId } });
   return res.data.events ?? [];
+}
+
+export async function createContact(ctx: GhlCallContext, body: ContactWriteBody & { locationId: string }): Promise<GhlContact> {
+  const res = await ctx.client.call<{ contact: GhlContact }>(ops.createContact, ctx.credential, { ...call(ctx), body });
+  return res.data.contact;
+}
+
+export async function updateContact(ctx: GhlCallContext, contactId: string, body: ContactWriteBody): Promise<GhlContact> {
+  const res = await ctx.client.call<{ contact: GhlContact }>(ops.updateContact, ctx.credential, { ...call(ctx), pathParams: { contactId }, body });
+  return res.data.contact;
+}
+
+export async function deleteContact(ctx: GhlCallContext, contactId: string): Promise<void> {
+  await ctx.client.call(ops.deleteContact, ctx.credential, { ...call(ctx), pathParams: { contactId } });
+}
+
+/** Returns the contact's tags after the change. */
+export async function addContactTags(ctx: GhlCallContext, contactId: string, tags: string[]): Promise<string[]> {
+  const res = await ctx.client.call<{ tags: string[] }>(ops.addTags, ctx.credential, { ...call(ctx), pathParams: { contactId }, body: { tags } });
+  return res.data.tags ?? [];
 }

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { GhlError } from '../../ghl/errors.js';
+import { GhlBadRequestError, GhlError, GhlNotFoundError } from '../../ghl/errors.js';
+import { builder } from '../builder.js';
 
 /**
  * The single mapping from failures to what clients see. Expected failures carry
@@ -23,4 +24,79 @@ export function toClientError(error: unknown): GraphQLError {
 
 export function badUserInput(message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...extra } });
+}
+
+/** Why a mutation's input was refused. */
+export type UserErrorCode = 'INVALID' | 'REQUIRED' | 'BLANK' | 'NOT_FOUND' | 'TAKEN' | 'REJECTED';
+
+export interface UserErrorShape {
+  code: UserErrorCode;
+  message: string;
+  /** Path to the input field at fault, e.g. `["input", "email"]`; null when it cannot be known. */
+  field: string[] | null;
+}
+
+export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
+  description: 'Why a mutation refused its input.',
+  values: {
+    INVALID: { value: 'INVALID', description: 'A value has the wrong format or is out of range.' },
+    REQUIRED: { value: 'REQUIRED', description: 'A value that must be given is missing.' },
+    BLANK: { value: 'BLANK', description: 'A value is empty or only white space.' },
+    NOT_FOUND: { value: 'NOT_FOUND', description: 'The record the mutation acts on does not exist.' },
+    TAKEN: { value: 'TAKEN', description: 'Another record already uses this value (e.g. a duplicate email).' },
+    REJECTED: { value: 'REJECTED', description: 'GHL refused the input for a reason it did not tie to one field.' },
+  } as const,
+});
+
+export const UserError = builder.objectRef<UserErrorShape>('UserError').implement({
+  description: 'A problem with the input of a mutation. Nothing was changed in GHL.',
+  fields: (t) => ({
+    code: t.field({ type: UserErrorCodeEnum, description: 'What kind of problem it is.', resolve: (e) => e.code }),
+    message: t.exposeString('message', { description: 'A sentence for a person.' }),
+    field: t.stringList({ nullable: true, description: 'Path to the input field at fault, e.g. `["input", "email"]`.', resolve: (e) => e.field }),
+  }),
+});
+
+/**
+ * Turns GHL's refusal of a write into user errors. GHL's 422 messages come from NestJS validation
+ * and start with the property name ("email must be an email"); a known name becomes the field path.
+ * `fieldNames` maps GHL property names to input field names where they differ.
+ */
+export function userErrorsFromGhl(error: GhlBadRequestError, inputFields: readonly string[], fieldNames: Record<string, string> = {}): UserErrorShape[] {
+  const messages = error.messages.length > 0 ? error.messages : ['GHL rejected the request.'];
+  return messages.map((message) => {
+    const first = /^([A-Za-z][\w.]*)/.exec(message)?.[1]?.split('.')[0] ?? '';
+    const name = fieldNames[first] ?? first;
+    const taken = /already exists|duplicat/i.test(message);
+    return {
+      code: taken ? 'TAKEN' : 'REJECTED',
+      message,
+      field: inputFields.includes(name) ? ['input', name] : null,
+    };
+  });
+}
+
+/**
+ * Runs a write: input checks first (no upstream call when they fail), then the GHL call. GHL's
+ * 400/422 and a missing target become user errors; every other failure (FORBIDDEN,
+ * RATE_LIMITED, UPSTREAM_UNAVAILABLE…) is a top-level error with its code.
+ */
+export async function runMutation<T>(opts: {
+  checks: UserErrorShape[];
+  inputFields: readonly string[];
+  fieldNames?: Record<string, string>;
+  /** Path reported when the target record does not exist. @default ['input', 'id'] */
+  notFoundField?: string[];
+  perform: () => Promise<T>;
+}): Promise<{ result: T | null; userErrors: UserErrorShape[] }> {
+  if (opts.checks.length > 0) return { result: null, userErrors: opts.checks };
+  try {
+    return { result: await opts.perform(), userErrors: [] };
+  } catch (err) {
+    if (err instanceof GhlBadRequestError) return { result: null, userErrors: userErrorsFromGhl(err, opts.inputFields, opts.fieldNames) };
+    if (err instanceof GhlNotFoundError) {
+      return { result: null, userErrors: [{ code: 'NOT_FOUND', message: err.message, field: opts.notFoundField ?? ['input', 'id'] }] };
+    }
+    throw err;
+  }
 }

@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import type { CallMeter } from '../ghl/client.js';
+import type { GhlCallContext } from '../ghl/endpoints/types.js';
+import { cacheKey, type CachedFetcher } from './cache.js';
+import { stableKey } from './keys.js';
+
+export interface LoaderMeter extends CallMeter {
+  cacheHits: number;
+}
+
+/** What every domain's loader factory receives: one request's GHL access, cache and meter. */
+export interface LoaderDeps {
+  ghl: GhlCallContext;
+  fetcher: CachedFetcher;
+  meter: LoaderMeter;
+}
+
+/**
+ * Builds the usual loaders of a domain. Every loader reads through the tenant-keyed cache with the
+ * TTL its resource declares, and keeps failures per key (a missing id fails that key only).
+ */
+export function loaderKit(deps: LoaderDeps) {
+  const { fetcher, meter } = deps;
+  const tenant = deps.ghl.credential.tenantKey;
+
+  const cached = <T>(resource: string, ttlMs: number, id: string, load: () => Promise<T>): Promise<T> =>
+    fetcher.getOrLoad(cacheKey(tenant, resource, fetcher.generation(tenant, resource), id), ttlMs, load, meter);
+
+  return {
+    cached,
+    /** One GHL read per distinct key, concurrently (GHL has no batch reads). */
+    byId<T>(resource: string, ttlMs: number, fetchOne: (id: string) => Promise<T>): DataLoader<string, T> {
+      return new DataLoader<string, T>((ids) =>
+        Promise.all(ids.map((id) => cached(resource, ttlMs, id, () => fetchOne(id)).catch((e: Error) => e))),
+      );
+    },
+    /** For reads keyed by an argument object (searches, filtered lists): equal arguments share an entry. */
+    byArgs<A, T>(resource: string, ttlMs: number, fetchOne: (args: A) => Promise<T>): DataLoader<A, T, string> {
+      return new DataLoader<A, T, string>(
+        (argsList) => Promise.all(argsList.map((args) => cached(resource, ttlMs, stableKey(args), () => fetchOne(args)).catch((e: Error) => e))),
+        { cacheKeyFn: stableKey },
+      );
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { GraphQLContext } from '../../context.js';
+import { invalidate } from '../../loaders/invalidate.js';
+
+/** Invalidation from a resolver: the request's loaders and the tenant's cache entries. */
+export function invalidateAfterWrite(ctx: GraphQLContext, change: Parameters<typeof invalidate>[1]): Promise<void> {
+  return invalidate({ tenantKey: ctx.credential.tenantKey, fetcher: ctx.fetcher, loaders: ctx.loaders }, change);
+}
