@@ -7,6 +7,18 @@ import './notes/index.js';
 import './appointments/index.js';
 import './businesses/index.js';
 import './contacts/index.js';
+import './calendars/index.js';
+import './opportunities/index.js';
+import './users/index.js';
+import './conversations/index.js';
+import './workflows/index.js';
+import './campaigns/index.js';
+import './locations/index.js';
+import './custom-fields/index.js';
+import './associations/index.js';
+import './blogs/index.js';
+import './companies/index.js';
+import './snapshots/index.js';
 
 /** The gateway's schema, sorted so the printed SDL is stable and reviewable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

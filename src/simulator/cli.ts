@@ -17,6 +17,9 @@ const USAGE = `Usage: npm run simulator -- [options]
   --burst-max <n>         requests per burst window per location (default: 100)
   --burst-window-ms <n>   burst window (default: 10000)
   --daily-max <n>         requests per UTC day per location (default: 200000)
+  --access-token-ttl-ms <n>   OAuth access token lifetime (default: 86399000, GHL's day)
+  --refresh-token-ttl-ms <n>  OAuth refresh token lifetime (default: one year)
+  --fault-seed <n>        seed of the fault-injection PRNG (default: fixed)
   --validate-responses    answer 500 when a response drifts from the spec
   --help`;
 
@@ -42,6 +45,9 @@ async function main(): Promise<void> {
       'burst-max': { type: 'string' },
       'burst-window-ms': { type: 'string' },
       'daily-max': { type: 'string' },
+      'access-token-ttl-ms': { type: 'string' },
+      'refresh-token-ttl-ms': { type: 'string' },
+      'fault-seed': { type: 'string' },
       'validate-responses': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -58,11 +64,19 @@ async function main(): Promise<void> {
     seed: { locations: int('locations', values.locations), contactsPerLocation: int('contacts', values.contacts) },
     rateLimit: { burstMax: int('burst-max', values['burst-max']), burstWindowMs: int('burst-window-ms', values['burst-window-ms']), dailyMax: int('daily-max', values['daily-max']) },
     validateResponses: values['validate-responses'] ?? false,
+    oauth: { accessTokenTtlMs: int('access-token-ttl-ms', values['access-token-ttl-ms']), refreshTokenTtlMs: int('refresh-token-ttl-ms', values['refresh-token-ttl-ms']) },
+    ...(values['fault-seed'] === undefined ? {} : { faultSeed: int('fault-seed', values['fault-seed']) }),
   });
 
   const lines = [`GHL simulator listening on ${sim.baseUrl}`];
   for (const loc of sim.locations) lines.push(`  ${loc.name} (${loc.id})`, `    token:          ${loc.token}`, `    readonly token: ${loc.readonlyToken}`);
-  lines.push(`  OAuth app: client_id ${sim.oauthApp.clientId}`, '  Request log: GET/DELETE ' + `${sim.baseUrl}/_sim/requests`, 'Ctrl-C to stop.');
+  lines.push(
+    `  OAuth app: client_id ${sim.oauthApp.clientId} (appId ${sim.oauthApp.appId})`,
+    `  Install page: ${sim.baseUrl}/v2/oauth/chooselocation?response_type=code&client_id=${sim.oauthApp.clientId}&redirect_uri=<your callback>`,
+    `  Agency ${sim.agency.companyId}: Company access token ${sim.agency.accessToken}`,
+    '  Request log: GET/DELETE ' + `${sim.baseUrl}/_sim/requests`,
+    'Ctrl-C to stop.',
+  );
   process.stderr.write(`${lines.join('\n')}\n`);
   process.stdout.write(`${JSON.stringify({ baseUrl: sim.baseUrl, locations: sim.locations.map((l) => ({ id: l.id, token: l.token, readonlyToken: l.readonlyToken })) })}\n`);
 

@@ -56,6 +56,11 @@ export class RateLimiter {
     return this.headersFor(this.current(key));
   }
 
+  /** Headers of a budget nobody has touched, without creating one (for answers outside any budget). */
+  untouched(): Record<string, string> {
+    return this.headersFor({ windowStart: null, windowCount: 0, day: 0, dayCount: 0 });
+  }
+
   reset(): void {
     this.budgets.clear();
   }

@@ -1,19 +1,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../lib/clock.js';
-import { HttpError, badRequest, forbiddenLocation, internalError, invalidToken, notImplemented, routeNotFound, scopeRefused, tooManyRequests, unprocessable } from './errors.js';
+import { HttpError, badRequest, expiredToken, forbiddenLocation, internalError, invalidToken, notImplemented, routeNotFound, scopeRefused, tooManyRequests, unprocessable, wrongTokenType } from './errors.js';
 import { Faults, defaultFaultBody, type FaultEffect } from './faults.js';
+import { chooseLocation, createOAuthControl, type SimulatorOAuth } from './oauth.js';
 import { loadSpecs, validateRequest, validateResponse, type SpecOperation } from './openapi.js';
 import { Random } from './random.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limit.js';
 import { routeTable } from './routes/index.js';
-import { SCOPE_GAPS, UNAUTHENTICATED_OPERATIONS } from './scopes.js';
-import { seedStore, type SeededLocation, type SeededOAuthApp } from './seed.js';
-import { SimulatorStore, type TokenRecord } from './store.js';
+import { SCOPE_GAPS, UNAUTHENTICATED_OPERATIONS, schemeAdmits } from './scopes.js';
+import { seedStore, type SeededAgency, type SeededLocation, type SeededOAuthApp } from './seed.js';
+import { DEFAULT_TOKEN_LIFETIMES, SimulatorStore, type TokenRecord } from './store.js';
 
-export type { SeededLocation, SeededOAuthApp } from './seed.js';
+export type { SeededAgency, SeededLocation, SeededOAuthApp } from './seed.js';
 export type { SimulatorStore } from './store.js';
-export type { Faults, FaultSpec, FaultEffect, FaultMatch } from './faults.js';
+export type { Faults, FaultSpec, FaultEffect, FaultEffectName, FaultKind, FaultMatch, FaultRule, ChaosOptions } from './faults.js';
+export type { SimulatorOAuth, AuthorizeOptions, InstallTarget, RevocationResult, UninstallEvent } from './oauth.js';
 export { servedOperations } from './routes/index.js';
 
 export interface SimulatorOptions {
@@ -27,6 +29,10 @@ export interface SimulatorOptions {
   clock?: Clock;
   /** Check every 2xx body against the spec and answer 500 with the violations on drift. */
   validateResponses?: boolean;
+  /** OAuth token lifetimes; default GHL's: access 86 399 000 ms (`expires_in` 86399), refresh one year. */
+  oauth?: { accessTokenTtlMs?: number; refreshTokenTtlMs?: number };
+  /** Seed of the fault rules' PRNGs (`probability`, chaos effect choice), so runs are reproducible. */
+  faultSeed?: number;
 }
 
 export interface RequestLogEntry {
@@ -42,6 +48,12 @@ export interface RequestLogEntry {
   locationId: string | null;
   tokenKind: string | null;
   durationMs: number;
+  /**
+   * Set when an injected fault fired: its kind (`respond`, `latency`, `reset`, `drop-after-processing`,
+   * `hang`). `reset` and `hang` log status 0; `drop-after-processing` logs the status the handler
+   * produced, which the client never saw.
+   */
+  fault?: string;
 }
 
 export interface Simulator {
@@ -50,6 +62,10 @@ export interface Simulator {
   locations: SeededLocation[];
   /** The seeded Marketplace app, for `POST /oauth/token`. */
   oauthApp: SeededOAuthApp;
+  /** The seeded agency, with the app installed at agency level over every seeded location, and its Company token. */
+  agency: SeededAgency;
+  /** Consent, revocation, uninstall and forced token expiry. */
+  oauth: SimulatorOAuth;
   /** Every GHL call so far, in completion order. Never holds a token. */
   requests: RequestLogEntry[];
   clearRequests(): void;
@@ -63,7 +79,14 @@ interface Outcome {
   status: number;
   body: unknown;
   headers: Record<string, string>;
+  /** What happens on the wire instead of (or after) the answer, for faults. */
+  transport?: 'reset' | 'hang' | 'drop';
+  /** Extra delay from a `latency` fault. */
+  extraDelayMs?: number;
 }
+
+/** Query keys whose values never reach the request log. */
+const SECRET_QUERY_KEYS = new Set(['code', 'refresh_token', 'access_token', 'client_secret', 'token', 'id_token']);
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -73,9 +96,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   for (const key of Object.keys(routeTable)) if (!specs.byKey.has(key)) throw new Error(`Handler for ${key}, which is no operation of the specs`);
 
   const store = new SimulatorStore(clock);
-  const { locations, oauthApp } = seedStore(store, { locations: options.seed?.locations ?? 2, contactsPerLocation: options.seed?.contactsPerLocation ?? 300 });
+  store.tokenLifetimes = checkLifetimes({ ...DEFAULT_TOKEN_LIFETIMES, ...definedOnly(options.oauth ?? {}) });
+  const { locations, oauthApp, agency } = seedStore(store, { locations: options.seed?.locations ?? 2, contactsPerLocation: options.seed?.contactsPerLocation ?? 300 });
+  const oauth = createOAuthControl(store);
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...definedOnly(options.rateLimit ?? {}) }, clock);
-  const faults = new Faults();
+  const faults = new Faults(options.faultSeed === undefined ? {} : { seed: options.faultSeed });
   // Jitter from its own stream, so it never shifts the ids the store mints.
   const jitter = new Random(0x7177e5);
   let latency = checkLatency(options.latency ?? { fixedMs: 0, jitterMs: 0 });
@@ -87,6 +112,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
     if (url.pathname === '/_sim' || url.pathname.startsWith('/_sim/')) return handleSimApi(method, url.pathname, res);
+    if (CHOOSE_LOCATION_PATHS.has(url.pathname.replace(/\/+$/, ''))) return handleChooseLocation(method, url, res);
 
     const version = req.headers['version'];
     const entry: RequestLogEntry = {
@@ -109,12 +135,29 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     } catch (err) {
       outcome = toOutcome(err, {});
     }
-    const delay = latency.fixedMs + (latency.jitterMs > 0 ? jitter.int(latency.jitterMs + 1) : 0);
+    // The log keeps the raw query minus secrets (a code or token sent in the query by mistake).
+    entry.query = redactQuery(entry.query);
+    if (outcome.transport === 'reset') {
+      entry.status = 0;
+      entry.durationMs = clock.now() - started;
+      requests.push(entry);
+      return destroySocket(res);
+    }
+    if (outcome.transport === 'hang') {
+      // Logged when the hang starts, so a test can see the call arrived; durationMs is final when the socket closes.
+      entry.status = 0;
+      requests.push(entry);
+      await untilClosed(res);
+      entry.durationMs = clock.now() - started;
+      return;
+    }
+    const delay = latency.fixedMs + (latency.jitterMs > 0 ? jitter.int(latency.jitterMs + 1) : 0) + (outcome.extraDelayMs ?? 0);
     if (delay > 0) await clock.sleep(delay);
     entry.status = outcome.status;
     entry.durationMs = clock.now() - started;
     // Logged before the bytes go out, so a client that sees the response also sees the entry.
     requests.push(entry);
+    if (outcome.transport === 'drop') return destroySocket(res);
     send(res, outcome);
   }
 
@@ -128,25 +171,44 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     let token: TokenRecord | null = null;
     let rateHeaders: Record<string, string> = {};
+    let rateKey: string | null = null;
+    const after: Pick<Outcome, 'transport' | 'extraDelayMs'> = {};
     try {
       if (!UNAUTHENTICATED_OPERATIONS.has(op.key)) {
         token = authenticate(req.headers.authorization);
         entry.locationId = token.locationId;
         entry.tokenKind = token.kind;
-        if (!hasScope(token, op)) {
-          rateHeaders = limiter.peek(token.locationId);
-          throw scopeRefused();
+        rateKey = token.locationId ?? `company:${token.companyId}`;
+        const refusal = admission(token, op);
+        if (refusal) {
+          rateHeaders = limiter.peek(rateKey);
+          throw refusal;
         }
-        const decision = limiter.take(token.locationId);
+        const decision = limiter.take(rateKey);
         rateHeaders = decision.headers;
         if (!decision.allowed) throw tooManyRequests({});
       }
       const fault = faults.take({ method, path, route: match.template });
-      if (fault) return applyFault(fault, rateHeaders);
+      if (fault) {
+        entry.fault = fault.kind;
+        switch (fault.kind) {
+          case 'respond':
+            return respondFault(fault, rateHeaders, rateKey);
+          case 'reset':
+          case 'hang':
+            return { status: 0, body: undefined, headers: {}, transport: fault.kind };
+          case 'latency':
+            after.extraDelayMs = fault.ms;
+            break;
+          case 'drop-after-processing':
+            after.transport = 'drop';
+            break;
+        }
+      }
 
       const checked = validateRequest(op, { params: match.params, query: entry.query, headers: req.headers, body: op.requestBody ? parseBody(raw, req.headers['content-type']) : undefined });
       if (checked.errors.length) throw unprocessable(checked.errors);
-      if (token) guardLocation(token, checked.query, checked.body, match.params);
+      if (token?.locationId) guardLocation(token.locationId, checked.query, checked.body, match.params);
 
       const handler = routeTable[op.key];
       if (!handler) throw notImplemented(op.key);
@@ -155,17 +217,37 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         const violations = validateResponse(method, match.template, result.status, JSON.parse(JSON.stringify(result.body)));
         if (violations.length) throw internalError([`Simulator response for ${op.key} does not conform to the spec`, ...violations]);
       }
-      return { status: result.status, body: result.body, headers: rateHeaders };
+      return { status: result.status, body: result.body, headers: rateHeaders, ...after };
     } catch (err) {
-      return toOutcome(err, rateHeaders);
+      return { ...toOutcome(err, rateHeaders), ...after };
     }
   }
 
   function authenticate(header: string | undefined): TokenRecord {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
     const token = m ? store.tokens.get(m[1] as string) : undefined;
-    if (!token || (token.expiresAt !== null && clock.now() >= token.expiresAt)) throw invalidToken();
+    if (!token) throw invalidToken();
+    if (token.expiresAt !== null && clock.now() >= token.expiresAt) throw expiredToken();
     return token;
+  }
+
+  /** A 429 fault looks like the limiter's own: the budget headers with nothing remaining in the window. */
+  function respondFault(effect: Extract<FaultEffect, { kind: 'respond' }>, rateHeaders: Record<string, string>, rateKey: string | null): Outcome {
+    const base = effect.status === 429 ? { ...(rateKey ? rateHeaders : limiter.untouched()), 'X-RateLimit-Remaining': '0' } : rateHeaders;
+    return { status: effect.status, body: effect.body ?? defaultFaultBody(effect.status), headers: { ...base, ...effect.headers } };
+  }
+
+  function handleChooseLocation(method: string, url: URL, res: ServerResponse): void {
+    if (method !== 'GET') return send(res, toOutcome(routeNotFound(method, url.pathname), {}));
+    const result = chooseLocation(store, url.searchParams);
+    if (result.status === 302 && result.location) {
+      res.writeHead(302, { location: result.location, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end('<!doctype html><title>Redirecting</title><p>Redirecting to the app…</p>');
+      return;
+    }
+    const page = `<!doctype html><title>400 Bad Request</title><h1>This app cannot be installed</h1><p>${escapeHtml(result.message)}</p>`;
+    res.writeHead(400, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(Buffer.byteLength(page)), 'cache-control': 'no-store' });
+    res.end(page);
   }
 
   function handleSimApi(method: string, path: string, res: ServerResponse): void {
@@ -199,6 +281,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     baseUrl: `http://${host}:${address.port}`,
     locations,
     oauthApp,
+    agency,
+    oauth,
     get requests() {
       return requests;
     },
@@ -220,25 +304,66 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
 }
 
-/** A token passes if it holds every scope of at least one of the operation's security alternatives. */
-function hasScope(token: TokenRecord, op: SpecOperation): boolean {
-  const alternatives = op.security?.length ? op.security.map((req) => Object.values(req).flat()) : [SCOPE_GAPS[op.key] ?? []];
-  return alternatives.some((scopes) => scopes.every((s) => token.scopes.includes(s)));
+const CHOOSE_LOCATION_PATHS = new Set(['/v2/oauth/chooselocation', '/oauth/chooselocation']);
+
+/**
+ * Null when the token may call the operation: some security alternative admits its kind
+ * (scopes.ts `schemeAdmits`) and it holds all that alternative's scopes. Otherwise the 401 to send:
+ * wrong token kind first, then missing scope. Operations without a security block count as `bearer`.
+ */
+function admission(token: TokenRecord, op: SpecOperation): HttpError | null {
+  const alternatives = op.security?.length
+    ? op.security.map((req) => ({ schemes: Object.keys(req), scopes: Object.values(req).flat() }))
+    : [{ schemes: ['bearer'], scopes: SCOPE_GAPS[op.key] ?? [] }];
+  const admitted = alternatives.filter((a) => a.schemes.every((s) => schemeAdmits(s, token)));
+  if (admitted.length === 0) return wrongTokenType(describeNeed(alternatives.flatMap((a) => a.schemes)));
+  return admitted.some((a) => a.scopes.every((s) => token.scopes.includes(s))) ? null : scopeRefused();
 }
 
-/** A `locationId` anywhere in the request must be the token's own location. */
-function guardLocation(token: TokenRecord, query: Record<string, unknown>, body: unknown, params: Record<string, string>): void {
+function describeNeed(schemes: string[]): string {
+  const needs = new Set(
+    schemes.map((s) =>
+      s === 'Agency-Access-Only' ? 'an Agency (Company) OAuth access token' : s === 'Agency-Access' ? 'an Agency (Company) access token' : s === 'Location-Access-Only' ? 'a Sub-Account (Location) OAuth access token' : 'a Sub-Account (Location) access token or private integration token',
+    ),
+  );
+  return [...needs].join(' or ');
+}
+
+/** A `locationId` anywhere in the request must be the token's own location (Location tokens only). */
+function guardLocation(locationId: string, query: Record<string, unknown>, body: unknown, params: Record<string, string>): void {
   const bodyObj = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   for (const v of [query['locationId'], query['location_id'], params['locationId'], bodyObj['locationId']]) {
-    if (typeof v === 'string' && v !== token.locationId) throw forbiddenLocation();
+    if (typeof v === 'string' && v !== locationId) throw forbiddenLocation();
   }
 }
 
-function applyFault(effect: FaultEffect, rateHeaders: Record<string, string>): Outcome {
-  switch (effect.kind) {
-    case 'respond':
-      return { status: effect.status, body: effect.body ?? defaultFaultBody(effect.status), headers: { ...rateHeaders, ...effect.headers } };
+/** Ends the connection with a TCP RST where the platform allows, without a response. */
+function destroySocket(res: ServerResponse): void {
+  const socket = res.socket;
+  if (socket && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+  else res.destroy();
+}
+
+function untilClosed(res: ServerResponse): Promise<void> {
+  if (res.destroyed || res.socket?.destroyed) return Promise.resolve();
+  return new Promise((resolve) => res.once('close', () => resolve()));
+}
+
+function redactQuery(query: Record<string, string | string[]>): Record<string, string | string[]> {
+  let out: Record<string, string | string[]> | null = null;
+  for (const k of Object.keys(query)) {
+    if (SECRET_QUERY_KEYS.has(k.toLowerCase())) (out ??= { ...query })[k] = '[redacted]';
   }
+  return out ?? query;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function checkLifetimes(l: { accessTokenTtlMs: number; refreshTokenTtlMs: number }): { accessTokenTtlMs: number; refreshTokenTtlMs: number } {
+  if (!(l.accessTokenTtlMs > 0) || !(l.refreshTokenTtlMs > 0)) throw new Error('oauth accessTokenTtlMs and refreshTokenTtlMs must be numbers > 0');
+  return { accessTokenTtlMs: l.accessTokenTtlMs, refreshTokenTtlMs: l.refreshTokenTtlMs };
 }
 
 function toOutcome(err: unknown, rateHeaders: Record<string, string>): Outcome {

@@ -113,6 +113,9 @@ const samples: Record<string, Sample> = {
       version: null,
       form: { client_id: sim.oauthApp.clientId, client_secret: sim.oauthApp.clientSecret, grant_type: 'authorization_code', code: createAuthorizationCode(sim.store, { locationId: loc.id }) },
     }),
+  'POST /oauth/locationToken': () => call(sim, 'POST', '/oauth/locationToken', { token: sim.agency.accessToken, form: { companyId: sim.agency.companyId, locationId: loc.id } }),
+  'GET /oauth/installedLocations': () =>
+    call(sim, 'GET', '/oauth/installedLocations', { token: sim.agency.accessToken, query: { companyId: sim.agency.companyId, appId: sim.oauthApp.appId, skip: '0', limit: '10' } }),
 };
 
 describe('contract: every served operation answers as the spec says', () => {
@@ -120,8 +123,8 @@ describe('contract: every served operation answers as the spec says', () => {
     expect(Object.keys(samples).sort()).toEqual(servedOperations());
   });
 
-  it('serves at least the 27 distinct Contacts-category operations, the business reads and the token endpoint', () => {
-    expect(servedOperations().length).toBeGreaterThanOrEqual(27 + 2 + 1);
+  it('serves at least the 27 distinct Contacts-category operations, the business reads and the three OAuth endpoints', () => {
+    expect(servedOperations().length).toBeGreaterThanOrEqual(27 + 2 + 3);
   });
 
   for (const key of servedOperations()) {

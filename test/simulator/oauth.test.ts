@@ -29,7 +29,7 @@ describe('POST /oauth/token (simulator-issued grants)', () => {
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ token_type: 'Bearer', expires_in: 86399, scope: 'contacts.readonly', userType: 'Location', locationId: loc.id, companyId: loc.companyId });
     expect(typeof first.body.userId).toBe('string');
-    expect((await tokenCall({ grant_type: 'authorization_code', code: code2 })).body).toMatchObject({ statusCode: 400, message: 'Invalid grant: authorization code is invalid' });
+    expect((await tokenCall({ grant_type: 'authorization_code', code: code2 })).body).toMatchObject({ statusCode: 400, message: 'invalid_grant: authorization code is invalid' });
 
     const contactId = sim.store.listContacts(loc.id)[0]!.id;
     sim.clearRequests();
@@ -38,7 +38,7 @@ describe('POST /oauth/token (simulator-issued grants)', () => {
     expect((await call(sim, 'POST', `/contacts/${contactId}/tags`, { token: first.body.access_token, body: { tags: ['x'] } })).status).toBe(401);
 
     await clock.advance(86_399_000);
-    expect((await call(sim, 'GET', `/contacts/${contactId}`, { token: first.body.access_token })).body.message).toBe('Invalid token: access token is invalid');
+    expect((await call(sim, 'GET', `/contacts/${contactId}`, { token: first.body.access_token })).body.message).toBe('Invalid JWT: token expired');
 
     const refreshed = await tokenCall({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token, user_type: 'Location' });
     expect(refreshed.status).toBe(200);

@@ -24,8 +24,9 @@ export type Handler = (ctx: RequestContext) => HandlerResult;
 /** Handlers keyed by `METHOD path`, the path exactly as the spec writes it. */
 export type RouteTable = Record<string, Handler>;
 
-/** The token's location; handlers only run for authenticated operations. */
+/** The token's location; handlers of location operations only run for Location tokens (the pipeline checks the scheme). */
 export function locationOf(ctx: RequestContext): string {
   if (!ctx.token) throw new Error(`${ctx.op.key} ran without a token`);
+  if (ctx.token.locationId === null) throw new Error(`${ctx.op.key} ran with a Company token`);
   return ctx.token.locationId;
 }

@@ -1,0 +1,2 @@
+// The locations domain: types, queries and mutations are imported here, one line each.
+export {};

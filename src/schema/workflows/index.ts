@@ -1,0 +1,2 @@
+// The workflows domain: types, queries and mutations are imported here, one line each.
+export {};
