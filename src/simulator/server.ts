@@ -9,7 +9,8 @@ import { Random } from './random.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter } from './rate-limit.js';
 import { routeTable } from './routes/index.js';
 import { SCOPE_GAPS, UNAUTHENTICATED_OPERATIONS, schemeAdmits } from './scopes.js';
-import { seedStore, type SeededAgency, type SeededLocation, type SeededOAuthApp } from './seed.js';
+import { domains } from './domains/index.js';
+import { SEED_BASE_MS, seedStore, type SeededAgency, type SeededLocation, type SeededOAuthApp } from './seed.js';
 import { DEFAULT_TOKEN_LIFETIMES, SimulatorStore, type TokenRecord } from './store.js';
 
 export type { SeededAgency, SeededLocation, SeededOAuthApp } from './seed.js';
@@ -98,6 +99,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const store = new SimulatorStore(clock);
   store.tokenLifetimes = checkLifetimes({ ...DEFAULT_TOKEN_LIFETIMES, ...definedOnly(options.oauth ?? {}) });
   const { locations, oauthApp, agency } = seedStore(store, { locations: options.seed?.locations ?? 2, contactsPerLocation: options.seed?.contactsPerLocation ?? 300 });
+  // Each domain's stream is seeded from its name, so adding or reordering domains moves nothing.
+  for (const domain of domains) domain.seed?.({ store, locations, random: new Random(seedOf(domain.name)), baseMs: SEED_BASE_MS });
   const oauth = createOAuthControl(store);
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...definedOnly(options.rateLimit ?? {}) }, clock);
   const faults = new Faults(options.faultSeed === undefined ? {} : { seed: options.faultSeed });
@@ -423,4 +426,11 @@ function checkLatency(l: { fixedMs: number; jitterMs: number }): { fixedMs: numb
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** FNV-1a of a name: a stable 32-bit seed per domain. */
+function seedOf(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }

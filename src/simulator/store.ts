@@ -37,6 +37,18 @@ export class SimulatorStore {
   /** App installs, keyed by `installKey`. */
   readonly installs = new Map<string, InstallRecord>();
   tokenLifetimes: TokenLifetimes = { ...DEFAULT_TOKEN_LIFETIMES };
+  /** State of the domains under src/simulator/domains/, created on first use. */
+  private readonly domainStates = new Map<string, unknown>();
+
+  /** A domain's own state, created once per store: `store.domainState('calendars', () => new CalendarsState(store))`. */
+  domainState<T>(name: string, create: () => T): T {
+    let state = this.domainStates.get(name) as T | undefined;
+    if (state === undefined) {
+      state = create();
+      this.domainStates.set(name, state);
+    }
+    return state;
+  }
 
   private readonly contacts = new Map<string, ContactRecord>();
   private readonly contactsByLocation = new Map<string, Map<string, ContactRecord>>();
