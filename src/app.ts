@@ -4,7 +4,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config/env.js';
 import { createContext, type ContextDeps, type GraphQLContext } from './context.js';
 import { GhlClient } from './ghl/client.js';
-import { staticCredential } from './ghl/credentials.js';
+import { companyCredential, staticCredential } from './ghl/credentials.js';
 import { InstallationRegistry } from './ghl/installations.js';
 import { locationLevelScopes } from './ghl/operations.js';
 import type { Clock } from './lib/clock.js';
@@ -101,6 +101,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     for (const loc of simulator.locations) {
       installations.add(staticCredential({ locationId: loc.id, token: loc.token, scopes: locationLevelScopes() }));
     }
+    // The simulator's agency install stands in for an agency that connected the app.
+    installations.addCompany(simulator.agency.companyId, companyCredential({ companyId: simulator.agency.companyId, token: simulator.agency.accessToken, scopes: simulator.agency.scopes }));
   }
   for (const pit of config.ghl.privateIntegrations) {
     installations.add(staticCredential({ locationId: pit.locationId, token: pit.token, scopes: pit.scopes ?? locationLevelScopes() }));

@@ -12,6 +12,11 @@ export interface GraphQLContext {
   /** Whose GHL data this request may see. */
   credential: GhlCredential;
   ghl: GhlCallContext;
+  /**
+   * For agency-only operations: the held agency credential of the caller's agency, when the
+   * caller uses a held installation. Null for pass-through tokens and when no agency is connected.
+   */
+  agency: GhlCallContext | null;
   loaders: Loaders;
   /** What this request cost upstream; reported in `extensions.cost`. */
   meter: LoaderMeter;
@@ -35,7 +40,10 @@ export function createContext(deps: ContextDeps, request: Request): GraphQLConte
   const credential = resolveCredential(deps, request);
   const meter: LoaderMeter = { upstreamCalls: 0, cacheHits: 0 };
   const ghl: GhlCallContext = { client: deps.client, credential, priority: 'interactive', meter };
-  return { credential, ghl, meter, fetcher: deps.fetcher, loaders: createLoaders({ ghl, fetcher: deps.fetcher, meter }) };
+  const held = deps.installations.get(credential.locationId) === credential;
+  const agencyCredential = held ? deps.installations.company() : undefined;
+  const agency: GhlCallContext | null = agencyCredential ? { client: deps.client, credential: agencyCredential, priority: 'interactive', meter } : null;
+  return { credential, ghl, agency, meter, fetcher: deps.fetcher, loaders: createLoaders({ ghl, agency, fetcher: deps.fetcher, meter }) };
 }
 
 /**

@@ -10,6 +10,8 @@ import { createHmac } from 'node:crypto';
 export interface GhlCredential {
   readonly tenantKey: string;
   readonly locationId: string;
+  /** Set on agency (Company) credentials: the company they act for. */
+  readonly companyId?: string;
   /** Scopes the grant is known to hold; `null` when unknown (pass-through): GHL then decides. */
   readonly grantedScopes: ReadonlySet<string> | null;
   /** A currently valid access token. May refresh first. Never log the result. */
@@ -32,6 +34,22 @@ export function staticCredential(opts: {
     tenantKey: `loc:${opts.locationId}`,
     locationId: opts.locationId,
     grantedScopes: opts.scopes ? new Set(opts.scopes) : null,
+    accessToken: async () => token,
+  };
+}
+
+/**
+ * An agency (Company) token the gateway holds, for the operations GHL only allows agencies
+ * (create a location, companies, snapshots, filter users by email). Its budget key is the company.
+ */
+export function companyCredential(opts: { companyId: string; token: string; scopes: readonly string[] }): GhlCredential {
+  const { token } = opts;
+  return {
+    tenantKey: `co:${opts.companyId}`,
+    // GHL budgets agency calls per company: the company id stands where a location id would.
+    locationId: opts.companyId,
+    companyId: opts.companyId,
+    grantedScopes: new Set(opts.scopes),
     accessToken: async () => token,
   };
 }

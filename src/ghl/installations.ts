@@ -7,6 +7,21 @@ import type { GhlCredential } from './credentials.js';
  */
 export class InstallationRegistry {
   private readonly byLocation = new Map<string, GhlCredential>();
+  private readonly byCompany = new Map<string, GhlCredential>();
+
+  /** Holds an agency credential, for agency-only operations. */
+  addCompany(companyId: string, credential: GhlCredential): void {
+    this.byCompany.set(companyId, credential);
+  }
+
+  /**
+   * The agency credential to use alongside a location's: the one for `companyId` when known,
+   * else the only one held (the usual case: a gateway serves one agency).
+   */
+  company(companyId?: string | null): GhlCredential | undefined {
+    if (companyId) return this.byCompany.get(companyId);
+    return this.byCompany.size === 1 ? this.byCompany.values().next().value : undefined;
+  }
 
   add(credential: GhlCredential): void {
     this.byLocation.set(credential.locationId, credential);

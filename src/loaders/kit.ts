@@ -11,6 +11,8 @@ export interface LoaderMeter extends CallMeter {
 /** What every domain's loader factory receives: one request's GHL access, cache and meter. */
 export interface LoaderDeps {
   ghl: GhlCallContext;
+  /** The held agency credential, for agency-only reads (null when none is connected). */
+  agency: GhlCallContext | null;
   fetcher: CachedFetcher;
   meter: LoaderMeter;
 }
