@@ -95,6 +95,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       dailyMax: config.rateLimit.dailyMax,
       interactiveMaxWaitMs: config.rateLimit.maxWaitMs,
     },
+    retry: config.retry,
+    circuitBreaker: config.circuitBreaker,
   });
   const installations = new InstallationRegistry();
   if (simulator) {

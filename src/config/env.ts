@@ -73,6 +73,14 @@ const EnvSchema = z.object({
   GHL_RATE_DAILY_MAX: intFromEnv(200_000),
   /** How long an interactive query may wait for rate budget before failing with RATE_LIMITED. */
   GHL_RATE_MAX_WAIT_MS: intFromEnv(10_000),
+  /** Attempts in all for a retryable call (reads and idempotent writes), the first included. */
+  GHL_RETRY_MAX_ATTEMPTS: intFromEnv(4),
+  /** First retry backoff before jitter; doubles per attempt. */
+  GHL_RETRY_BASE_DELAY_MS: intFromEnv(200),
+  /** Consecutive upstream failures (5xx, timeouts, network) that open a location's circuit. */
+  GHL_CIRCUIT_FAILURE_THRESHOLD: intFromEnv(10),
+  /** How long an open circuit fails fast before one probe call is let through. */
+  GHL_CIRCUIT_OPEN_MS: intFromEnv(10_000),
   /** PEM of the RSA key for x-wh-signature (default: GHL's published key); `\n` escapes allowed. */
   GHL_WEBHOOK_PUBLIC_KEY: z.string().optional(),
   /** PEM of the Ed25519 key for x-ghl-signature. */
@@ -110,6 +118,8 @@ export interface Config {
   };
   tokenStore: { kind: 'sqlite' | 'memory'; path: string; encryptionKey: string | null };
   rateLimit: { burstMax: number; burstWindowMs: number; dailyMax: number; maxWaitMs: number };
+  retry: { maxAttempts: number; baseDelayMs: number };
+  circuitBreaker: { failureThreshold: number; openMs: number };
   webhooks: { rsaPublicKeyPem: string | null; ed25519PublicKeyPem: string | null; replayWindowMs: number };
   /** API key → location id. */
   apiKeys: ReadonlyMap<string, string>;
@@ -184,6 +194,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     tokenStore: { kind: tokenStoreKind, path: e.TOKEN_STORE_PATH, encryptionKey: e.TOKEN_ENCRYPTION_KEY ?? null },
     rateLimit: { burstMax: e.GHL_RATE_BURST_MAX, burstWindowMs: e.GHL_RATE_BURST_WINDOW_MS, dailyMax: e.GHL_RATE_DAILY_MAX, maxWaitMs: e.GHL_RATE_MAX_WAIT_MS },
+    retry: { maxAttempts: Math.max(1, e.GHL_RETRY_MAX_ATTEMPTS), baseDelayMs: e.GHL_RETRY_BASE_DELAY_MS },
+    circuitBreaker: { failureThreshold: Math.max(1, e.GHL_CIRCUIT_FAILURE_THRESHOLD), openMs: e.GHL_CIRCUIT_OPEN_MS },
     webhooks: { rsaPublicKeyPem: pem(e.GHL_WEBHOOK_PUBLIC_KEY), ed25519PublicKeyPem: pem(e.GHL_WEBHOOK_ED25519_PUBLIC_KEY), replayWindowMs: e.WEBHOOK_REPLAY_WINDOW_MS },
     // A random secret per process is safe: pass-through tenant keys only need to be stable while
     // the process (and its in-memory cache) lives. Shared caches (Redis) must configure one.

@@ -59,10 +59,13 @@ export class OAuthCredential implements GhlCredential {
 
   async accessToken(): Promise<string> {
     this.assertConnected();
-    const left = this.installation.expiresAt - this.deps.clock.now();
-    if (left <= (this.deps.refreshBeforeUseMs ?? 30_000)) {
+    const { expiresAt, updatedAt } = this.installation;
+    const left = expiresAt - this.deps.clock.now();
+    // Short-lived tokens (tests, some GHL setups) would otherwise always look "about to expire".
+    const lifetime = Math.max(0, expiresAt - updatedAt);
+    if (left <= Math.min(this.deps.refreshBeforeUseMs ?? 30_000, lifetime / 4)) {
       await this.refreshOnce();
-    } else if (left <= (this.deps.refreshAheadMs ?? 300_000)) {
+    } else if (left <= Math.min(this.deps.refreshAheadMs ?? 300_000, lifetime / 2)) {
       // Still valid: use it, and have a fresh one ready before it runs out.
       this.refreshOnce().catch(() => undefined);
     }
@@ -76,6 +79,11 @@ export class OAuthCredential implements GhlCredential {
     if (this.installation.accessToken !== rejectedToken) return true;
     await this.refreshOnce();
     return this.connected;
+  }
+
+  /** Resolves once no refresh is in flight (for shutdown and tests; never rejects). */
+  async whenIdle(): Promise<void> {
+    await this.refreshing?.catch(() => undefined);
   }
 
   /** Marks the installation disconnected (e.g. an UNINSTALL event) and stores that. */
