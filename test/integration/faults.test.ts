@@ -59,6 +59,7 @@ describe('faults upstream', () => {
     expect(res.contactCreate.contact.id).toBeTruthy();
     expect(stack.upstream().map((r) => r.status)).toEqual([429, 201]);
     expect(storedWithEmail(email)).toHaveLength(1);
+    expect(stack.app.client.limiter.stats(stack.simulator.locations[0]!.id).throttled429).toBe(1);
   });
 
   it('retries a read that times out', async () => {

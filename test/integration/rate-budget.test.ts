@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack } from '../helpers/stack.js';
 import { GhlClient } from '../../src/ghl/client.js';
 import { staticCredential } from '../../src/ghl/credentials.js';
 import { operation } from '../../src/ghl/operations.js';
@@ -54,5 +55,24 @@ describe('rate budget', () => {
     expect(elapsedMs).toBeGreaterThanOrEqual(minimumMs);
     expect(elapsedMs).toBeLessThanOrEqual(minimumMs * 1.1);
     expect(client.limiter.stats(loc.id).throttled429).toBe(0);
+  });
+});
+
+describe('rate budget through GraphQL', () => {
+  it('fails what cannot be sent before its deadline with RATE_LIMITED and retryAfter, and never draws a 429', async () => {
+    const stack = await startStack({
+      simulator: { rateLimit: { burstMax: 6, burstWindowMs: 60_000 } },
+      env: { GHL_RATE_BURST_MAX: '6', GHL_RATE_BURST_WINDOW_MS: '60000', GHL_RATE_MAX_WAIT_MS: '50' },
+    });
+    try {
+      const res = await stack.execute(`{ contacts(first: 10) { nodes { id tasks { id } } } }`);
+      const limited = (res.errors ?? []).filter((e) => e.extensions?.['code'] === 'RATE_LIMITED');
+      expect(limited.length).toBeGreaterThan(0);
+      expect(limited[0]!.extensions?.['retryAfter']).toBeGreaterThan(0);
+      expect(stack.upstream()).toHaveLength(6);
+      expect(stack.upstream().some((r) => r.status === 429)).toBe(false);
+    } finally {
+      await stack.stop();
+    }
   });
 });
