@@ -37,6 +37,22 @@ const EnvSchema = z.object({
   GHL_PRIVATE_INTEGRATION_TOKEN: z.string().min(1).optional(),
   /** Space- or comma-separated scopes granted to the private integration token. Empty means "all catalog scopes". */
   GHL_PRIVATE_INTEGRATION_SCOPES: listFromEnv,
+  /**
+   * More private integration tokens, one per location, as JSON:
+   * `[{"locationId":"…","token":"…","scopes":["contacts.readonly"]}]` (scopes optional: all location scopes).
+   */
+  GHL_PRIVATE_INTEGRATIONS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return [];
+      try {
+        return z.array(z.object({ locationId: z.string().min(1), token: z.string().min(1), scopes: z.array(z.string()).optional() })).parse(JSON.parse(v));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected a JSON array of {locationId, token, scopes?}' });
+        return z.NEVER;
+      }
+    }),
   /** Latency the embedded simulator adds to every call, for demos. */
   SIMULATOR_LATENCY_MS: intFromEnv(0),
   SIMULATOR_CONTACTS_PER_LOCATION: intFromEnv(300),
@@ -144,19 +160,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const mode = e.GHL_MODE ?? (e.GHL_BASE_URL ? 'live' : 'simulator');
 
-  const privateIntegrations: PrivateIntegration[] = [];
-  if (mode === 'live') {
-    const missing = (['GHL_BASE_URL', 'GHL_LOCATION_ID', 'GHL_PRIVATE_INTEGRATION_TOKEN'] as const).filter(
-      (k) => !e[k],
-    );
-    if (missing.length > 0) {
-      throw new ConfigError(`GHL_MODE=live needs ${missing.join(', ')}. See README.md, "Configuration".`);
-    }
+  const privateIntegrations: PrivateIntegration[] = e.GHL_PRIVATE_INTEGRATIONS.map((p) => ({ locationId: p.locationId, token: p.token, scopes: p.scopes ?? null }));
+  if (e.GHL_LOCATION_ID && e.GHL_PRIVATE_INTEGRATION_TOKEN) {
     privateIntegrations.push({
-      locationId: e.GHL_LOCATION_ID!,
-      token: e.GHL_PRIVATE_INTEGRATION_TOKEN!,
+      locationId: e.GHL_LOCATION_ID,
+      token: e.GHL_PRIVATE_INTEGRATION_TOKEN,
       scopes: e.GHL_PRIVATE_INTEGRATION_SCOPES.length > 0 ? e.GHL_PRIVATE_INTEGRATION_SCOPES : null,
     });
+  } else if (e.GHL_LOCATION_ID || e.GHL_PRIVATE_INTEGRATION_TOKEN) {
+    throw new ConfigError(`${e.GHL_LOCATION_ID ? 'GHL_PRIVATE_INTEGRATION_TOKEN' : 'GHL_LOCATION_ID'} is needed too: a private integration token belongs to one location.`);
+  }
+  if (mode === 'live') {
+    if (!e.GHL_BASE_URL) throw new ConfigError('GHL_MODE=live needs GHL_BASE_URL. See README.md, "Configuration".');
+    if (privateIntegrations.length === 0 && !(e.GHL_CLIENT_ID && e.GHL_CLIENT_SECRET)) {
+      throw new ConfigError(
+        'Live mode needs a credential: GHL_LOCATION_ID with GHL_PRIVATE_INTEGRATION_TOKEN, or GHL_PRIVATE_INTEGRATIONS, or GHL_CLIENT_ID with GHL_CLIENT_SECRET for OAuth installs. See README.md, "Configuration".',
+      );
+    }
   }
 
   const apiKeys = new Map<string, string>();

@@ -23,8 +23,28 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GHL_BASE_URL: 'not a url' })).toThrow(/GHL_BASE_URL/);
   });
 
-  it('names every missing variable for live mode', () => {
-    expect(() => loadConfig({ GHL_MODE: 'live' })).toThrow(/GHL_BASE_URL, GHL_LOCATION_ID, GHL_PRIVATE_INTEGRATION_TOKEN/);
+  it('names what live mode is missing', () => {
+    expect(() => loadConfig({ GHL_MODE: 'live' })).toThrow(/GHL_BASE_URL/);
+    expect(() => loadConfig({ GHL_BASE_URL: 'http://127.0.0.1:1' })).toThrow(/GHL_PRIVATE_INTEGRATION_TOKEN.*GHL_CLIENT_ID/);
+    expect(() => loadConfig({ GHL_BASE_URL: 'http://127.0.0.1:1', GHL_LOCATION_ID: 'loc' })).toThrow(/GHL_PRIVATE_INTEGRATION_TOKEN is needed too/);
+  });
+
+  it('takes private integration tokens per location, each with its declared scopes', () => {
+    const config = loadConfig({
+      GHL_BASE_URL: 'http://127.0.0.1:1',
+      GHL_PRIVATE_INTEGRATIONS: JSON.stringify([{ locationId: 'a', token: 't-a', scopes: ['contacts.readonly'] }, { locationId: 'b', token: 't-b' }]),
+    });
+    expect(config.ghl.privateIntegrations).toEqual([
+      { locationId: 'a', token: 't-a', scopes: ['contacts.readonly'] },
+      { locationId: 'b', token: 't-b', scopes: null },
+    ]);
+    expect(() => loadConfig({ GHL_PRIVATE_INTEGRATIONS: '[{"token":1}]' })).toThrow(/GHL_PRIVATE_INTEGRATIONS/);
+  });
+
+  it('accepts OAuth alone in live mode, and requires an encryption key for the file store', () => {
+    expect(() => loadConfig({ GHL_BASE_URL: 'http://127.0.0.1:1', GHL_CLIENT_ID: 'c', GHL_CLIENT_SECRET: 's' })).toThrow(/TOKEN_ENCRYPTION_KEY/);
+    const config = loadConfig({ GHL_BASE_URL: 'http://127.0.0.1:1', GHL_CLIENT_ID: 'c', GHL_CLIENT_SECRET: 's', TOKEN_ENCRYPTION_KEY: 'k'.repeat(32) });
+    expect(config.tokenStore.kind).toBe('sqlite');
   });
 
   it('parses API keys without echoing a malformed one', () => {
