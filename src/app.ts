@@ -22,6 +22,10 @@ import { useGatewayRoutes } from './routes.js';
 import { GHL_WEBHOOK_RSA_PUBLIC_KEY } from './webhooks/ghl-public-key.js';
 import { ReplayGuard } from './webhooks/replay-guard.js';
 import { createWebhookVerifier } from './webhooks/verify.js';
+import { PollerRegistry } from './subscriptions/poller.js';
+import { createChangePubSub } from './subscriptions/pubsub.js';
+import { attachGraphqlWs } from './transports/ws.js';
+import { webhookChangeHandlers } from './webhooks/changes.js';
 
 export interface AppDeps {
   /** A simulator started by the caller (tests, benchmarks); the app uses it and does not stop it. */
@@ -40,6 +44,8 @@ export interface App {
   /** OAuth installations (null when no marketplace app is configured). */
   oauth: { app: OAuthApp; manager: InstallationManager } | null;
   tokenStore: TokenStore;
+  /** Shared pollers behind subscriptions. */
+  pollers: PollerRegistry;
   /** The simulator in use in simulator mode, else null. */
   simulator: Simulator | null;
   /** Listens on `port` (0 = any free port); resolves with the GraphQL endpoint URL. */
@@ -114,9 +120,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const oauth = await setUpOAuth(config, { client, tokenStore, installations, clock, simulator });
 
   const cache = deps.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
+  const fetcher = new CachedFetcher(cache);
+  const pollers = new PollerRegistry({ client, clock, pubsub: createChangePubSub(), bounds: config.subscriptions });
   const contextDeps: ContextDeps = {
     client,
-    fetcher: new CachedFetcher(cache),
+    fetcher,
+    pollers,
     installations,
     apiKeys: config.apiKeys,
     allowAnonymous: config.mode === 'simulator' || config.apiKeys.size === 0,
@@ -141,18 +150,22 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
             ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem,
           }),
           replayGuard: new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs }),
-          handlers: oauth
-            ? {
-                INSTALL: async (event) => oauth.manager.onInstallEvent(event as { companyId?: string; locationId?: string }),
-                UNINSTALL: async (event) => ((await oauth.manager.onUninstallEvent(event as { companyId?: string; locationId?: string })) ? 'disconnected' : 'unknown'),
-              }
-            : {},
+          handlers: {
+            ...webhookChangeHandlers({ pollers, fetcher, clock }),
+            ...(oauth
+              ? {
+                  INSTALL: async (event) => oauth.manager.onInstallEvent(event as { companyId?: string; locationId?: string }),
+                  UNINSTALL: async (event) => ((await oauth.manager.onUninstallEvent(event as { companyId?: string; locationId?: string })) ? 'disconnected' : 'unknown'),
+                }
+              : {}),
+          },
         },
       }),
     ],
   });
 
   const server = createServer(yoga);
+  const ws = attachGraphqlWs(server, yoga, '/graphql');
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -166,6 +179,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     installations,
     oauth,
     tokenStore,
+    pollers,
     simulator,
     start(port = config.port) {
       return new Promise((resolve, reject) => {
@@ -178,6 +192,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       });
     },
     async stop() {
+      pollers.stopAll();
+      await ws.close();
       await new Promise<void>((resolve) => {
         if (!server.listening) return resolve();
         server.close(() => resolve());

@@ -6,6 +6,7 @@ import type { GhlCallContext } from './ghl/endpoints/types.js';
 import type { InstallationRegistry } from './ghl/installations.js';
 import type { CachedFetcher } from './loaders/cache.js';
 import { createLoaders, type LoaderMeter, type Loaders } from './loaders/index.js';
+import type { PollerRegistry } from './subscriptions/poller.js';
 
 /** Per-request state. Built fresh for every GraphQL request by `createContext`; nothing here outlives it. */
 export interface GraphQLContext {
@@ -22,6 +23,13 @@ export interface GraphQLContext {
   meter: LoaderMeter;
   /** The cross-request cache tier, for invalidation after writes. */
   fetcher: CachedFetcher;
+  /** The process's shared pollers, for subscriptions. */
+  pollers: PollerRegistry;
+  /**
+   * New loaders for this context. A subscription's context lives as long as the subscription, so
+   * it takes fresh loaders for each event instead of serving what it loaded an hour ago.
+   */
+  refreshLoaders(): void;
 }
 
 /** Long-lived parts of the app that every request context draws on. */
@@ -34,16 +42,29 @@ export interface ContextDeps {
   /** Whether callers without a credential may use held installations (demo/simulator mode, or no API keys configured). */
   allowAnonymous: boolean;
   tenantHashSecret: string;
+  pollers: PollerRegistry;
 }
 
-export function createContext(deps: ContextDeps, request: Request): GraphQLContext {
+export function createContext(deps: ContextDeps, request: { headers: { get(name: string): string | null } }): GraphQLContext {
   const credential = resolveCredential(deps, request);
   const meter: LoaderMeter = { upstreamCalls: 0, cacheHits: 0 };
   const ghl: GhlCallContext = { client: deps.client, credential, priority: 'interactive', meter };
   const held = deps.installations.get(credential.locationId) === credential;
   const agencyCredential = held ? deps.installations.company() : undefined;
   const agency: GhlCallContext | null = agencyCredential ? { client: deps.client, credential: agencyCredential, priority: 'interactive', meter } : null;
-  return { credential, ghl, agency, meter, fetcher: deps.fetcher, loaders: createLoaders({ ghl, agency, fetcher: deps.fetcher, meter }) };
+  const context: GraphQLContext = {
+    credential,
+    ghl,
+    agency,
+    meter,
+    fetcher: deps.fetcher,
+    pollers: deps.pollers,
+    loaders: createLoaders({ ghl, agency, fetcher: deps.fetcher, meter }),
+    refreshLoaders() {
+      context.loaders = createLoaders({ ghl, agency, fetcher: deps.fetcher, meter });
+    },
+  };
+  return context;
 }
 
 /**
@@ -54,7 +75,7 @@ export function createContext(deps: ContextDeps, request: Request): GraphQLConte
  * - nothing, when anonymous use is allowed: the held installation named by `x-location-id`, or
  *   the first one.
  */
-export function resolveCredential(deps: ContextDeps, request: Request): GhlCredential {
+export function resolveCredential(deps: ContextDeps, request: { headers: { get(name: string): string | null } }): GhlCredential {
   const auth = request.headers.get('authorization');
   const locationHeader = request.headers.get('x-location-id')?.trim() || null;
   const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;

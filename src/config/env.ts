@@ -97,6 +97,10 @@ const EnvSchema = z.object({
   GHL_CIRCUIT_FAILURE_THRESHOLD: intFromEnv(10),
   /** How long an open circuit fails fast before one probe call is let through. */
   GHL_CIRCUIT_OPEN_MS: intFromEnv(10_000),
+  /** Poll interval of a subscription that asks for none; and the bounds any may ask for. */
+  SUBSCRIPTION_POLL_INTERVAL_MS: intFromEnv(60_000),
+  SUBSCRIPTION_POLL_MIN_MS: intFromEnv(5_000),
+  SUBSCRIPTION_POLL_MAX_MS: intFromEnv(900_000),
   /** PEM of the RSA key for x-wh-signature (default: GHL's published key); `\n` escapes allowed. */
   GHL_WEBHOOK_PUBLIC_KEY: z.string().optional(),
   /** PEM of the Ed25519 key for x-ghl-signature. */
@@ -135,6 +139,7 @@ export interface Config {
   tokenStore: { kind: 'sqlite' | 'memory'; path: string; encryptionKey: string | null };
   rateLimit: { burstMax: number; burstWindowMs: number; dailyMax: number; maxWaitMs: number };
   retry: { maxAttempts: number; baseDelayMs: number };
+  subscriptions: { defaultIntervalMs: number; minIntervalMs: number; maxIntervalMs: number };
   circuitBreaker: { failureThreshold: number; openMs: number };
   webhooks: { rsaPublicKeyPem: string | null; ed25519PublicKeyPem: string | null; replayWindowMs: number };
   /** API key → location id. */
@@ -215,6 +220,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenStore: { kind: tokenStoreKind, path: e.TOKEN_STORE_PATH, encryptionKey: e.TOKEN_ENCRYPTION_KEY ?? null },
     rateLimit: { burstMax: e.GHL_RATE_BURST_MAX, burstWindowMs: e.GHL_RATE_BURST_WINDOW_MS, dailyMax: e.GHL_RATE_DAILY_MAX, maxWaitMs: e.GHL_RATE_MAX_WAIT_MS },
     retry: { maxAttempts: Math.max(1, e.GHL_RETRY_MAX_ATTEMPTS), baseDelayMs: e.GHL_RETRY_BASE_DELAY_MS },
+    subscriptions: {
+      defaultIntervalMs: e.SUBSCRIPTION_POLL_INTERVAL_MS,
+      minIntervalMs: Math.min(e.SUBSCRIPTION_POLL_MIN_MS, e.SUBSCRIPTION_POLL_INTERVAL_MS),
+      maxIntervalMs: Math.max(e.SUBSCRIPTION_POLL_MAX_MS, e.SUBSCRIPTION_POLL_INTERVAL_MS),
+    },
     circuitBreaker: { failureThreshold: Math.max(1, e.GHL_CIRCUIT_FAILURE_THRESHOLD), openMs: e.GHL_CIRCUIT_OPEN_MS },
     webhooks: { rsaPublicKeyPem: pem(e.GHL_WEBHOOK_PUBLIC_KEY), ed25519PublicKeyPem: pem(e.GHL_WEBHOOK_ED25519_PUBLIC_KEY), replayWindowMs: e.WEBHOOK_REPLAY_WINDOW_MS },
     // A random secret per process is safe: pass-through tenant keys only need to be stable while

@@ -31,6 +31,17 @@ export interface CallOptions {
   priority?: Priority;
   /** Counts what this call cost, for the GraphQL `extensions.cost` report. */
   meter?: CallMeter;
+  /** Abandons the call: leaves the budget queue, or aborts the exchange. */
+  signal?: AbortSignal;
+  /** Answer a 2xx body as bytes with its content headers (`RawBody`) instead of parsing JSON: recordings, file downloads. */
+  raw?: boolean;
+}
+
+/** A 2xx body read with `raw: true`. */
+export interface RawBody {
+  contentType: string | null;
+  contentDisposition: string | null;
+  bytes: Buffer;
 }
 
 export interface CallMeter {
@@ -106,6 +117,17 @@ export class GhlClient {
     this.observers.push(observer);
   }
 
+  /**
+   * The same client, with `signal` on every call: a poller hands this to endpoint functions, so
+   * stopping the poller also drops its call from the budget queue instead of spending budget for
+   * no one.
+   */
+  withSignal(signal: AbortSignal): GhlClient {
+    const view = Object.create(this) as GhlClient;
+    view.call = (op, credential, opts = {}) => this.call(op, credential, { ...opts, signal });
+    return view;
+  }
+
   async call<T>(op: GhlOperation, credential: GhlCredential | null, opts: CallOptions = {}): Promise<GhlResponse<T>> {
     if (credential) assertScopes(op, credential);
     return withRetry(
@@ -148,7 +170,8 @@ export class GhlClient {
       }
     }
     if (res.status >= 200 && res.status < 300) {
-      return { status: res.status, data: parseJson(res.text) as T, rateLimit: res.rateLimit };
+      const data = opts.raw ? ({ contentType: res.contentType ?? null, contentDisposition: res.contentDisposition ?? null, bytes: res.bytes ?? Buffer.alloc(0) } satisfies RawBody) : parseJson(res.text);
+      return { status: res.status, data: data as T, rateLimit: res.rateLimit };
     }
     throw errorFor(op, res, parseJson(res.text));
   }
@@ -157,7 +180,7 @@ export class GhlClient {
     let takenAt: number | null = null;
     if (budgetKey) {
       this.breakers.beforeCall(budgetKey, op.key);
-      takenAt = await this.limiter.acquire(budgetKey, { priority: opts.priority ?? 'interactive', operation: op.key });
+      takenAt = await this.limiter.acquire(budgetKey, { priority: opts.priority ?? 'interactive', operation: op.key, inFlight: true, ...(opts.signal ? { signal: opts.signal } : {}) });
     }
     let res: RawResponse;
     try {
@@ -197,7 +220,12 @@ export class GhlClient {
     this.stats.exchanges++;
     if (opts.meter) opts.meter.upstreamCalls++;
     try {
-      const res = await undiciRequest(url, { method: op.method, headers, body, dispatcher: this.agent });
+      const res = await undiciRequest(url, { method: op.method, headers, body, dispatcher: this.agent, ...(opts.signal ? { signal: opts.signal } : {}) });
+      if (opts.raw && res.statusCode >= 200 && res.statusCode < 300) {
+        const bytes = Buffer.from(await res.body.arrayBuffer());
+        const header = (name: string) => (typeof res.headers[name] === 'string' ? (res.headers[name] as string) : undefined);
+        return { status: res.statusCode, text: '', bytes, contentType: header('content-type'), contentDisposition: header('content-disposition'), rateLimit: parseRateLimitHeaders(res.headers) };
+      }
       const text = await res.body.text();
       return { status: res.statusCode, text, rateLimit: parseRateLimitHeaders(res.headers) };
     } catch (err) {
@@ -209,6 +237,10 @@ export class GhlClient {
 interface RawResponse {
   status: number;
   text: string;
+  /** Only for `raw` calls that succeeded. */
+  bytes?: Buffer;
+  contentType?: string | undefined;
+  contentDisposition?: string | undefined;
   rateLimit: RateLimitSnapshot | null;
 }
 

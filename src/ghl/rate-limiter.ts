@@ -69,6 +69,11 @@ export interface AcquireOptions {
   /** Absolute time (clock milliseconds) after which the caller no longer wants the slot. */
   deadlineAt?: number;
   signal?: AbortSignal;
+  /**
+   * The caller will call `complete(key, takenAt)` when the answer arrives: until then the slot is
+   * held whatever the time. Without it, a slot counts from the send time.
+   */
+  inFlight?: boolean;
 }
 
 export interface RateLimiterStats {
@@ -185,12 +190,26 @@ export class SlidingWindowLedger {
     }
   }
 
-  private record(now: number, count: number): number {
-    const last = this.sends[this.sends.length - 1];
-    // A clock stepping back must not unsort the log; holding the slot a little longer is safe.
-    const at = last !== undefined && last > now ? last : now;
+  /** Inserts a send time keeping the log sorted (in-flight entries, at +Infinity, stay last). */
+  private insertSorted(at: number): void {
+    let j = this.sends.length;
+    while (j > 0 && this.sends[j - 1]! > at) j--;
+    this.sends.splice(j, 0, at);
+  }
+
+  /**
+   * Records `count` sends. An in-flight send is stamped +Infinity: it holds its slot until
+   * `restamp` gives it its completion time, however long GHL takes to answer, because GHL may
+   * count it as late as its answer.
+   */
+  private record(now: number, count: number, inFlight = false): number {
+    if (inFlight) {
+      for (let i = 0; i < count; i++) this.sends.push(Number.POSITIVE_INFINITY);
+    } else {
+      for (let i = 0; i < count; i++) this.insertSorted(now);
+    }
+    const at = inFlight ? Number.POSITIVE_INFINITY : now;
     if (count <= 0) return at;
-    for (let i = 0; i < count; i++) this.sends.push(at);
     const start = Math.floor(now / this.bucketMs) * this.bucketMs;
     const tail = this.buckets[this.buckets.length - 1];
     if (tail && tail.start >= start) tail.count += count;
@@ -207,11 +226,10 @@ export class SlidingWindowLedger {
    */
   restamp(takenAt: number, completedAt: number): void {
     const i = this.sends.indexOf(takenAt);
-    if (i < 0 || completedAt <= takenAt) return;
+    // A finite stamp only ever moves later; an in-flight one (+Infinity) always gets its completion time.
+    if (i < 0 || (Number.isFinite(takenAt) && completedAt <= takenAt)) return;
     this.sends.splice(i, 1);
-    let j = this.sends.length;
-    while (j > 0 && this.sends[j - 1]! > completedAt) j--;
-    this.sends.splice(j, 0, completedAt);
+    this.insertSorted(completedAt);
   }
 
   /**
@@ -251,7 +269,12 @@ export class SlidingWindowLedger {
       let at = Math.max(base, planned[k - 1] ?? base);
       // Burst: the (k+1)-th new send needs the entry `burst` places before it to have expired.
       const idx = sends.length + k - burst;
-      if (idx >= 0) at = Math.max(at, idx < sends.length ? sends[idx]! + hold : planned[idx - sends.length]! + hold);
+      if (idx >= 0) {
+        const stamp = idx < sends.length ? sends[idx]! : planned[idx - sends.length]!;
+        // An in-flight send frees its slot a window after it completes; plan as if it completes now
+        // (the grant itself re-checks, so a slow answer only delays the call).
+        at = Math.max(at, (Number.isFinite(stamp) ? stamp : now) + hold);
+      }
       // Day: the same, over bucketed counts.
       const need = dailyTotal + k + 1 - daily;
       if (need > 0) at = Math.max(at, need <= dailyTotal ? dailyFreeAt(need) : planned[need - dailyTotal - 1]! + dayHold);
@@ -272,10 +295,13 @@ export class SlidingWindowLedger {
     return this.plan(now).peek(priority);
   }
 
-  /** Takes a slot at `now` if one is free for `priority`; returns the time it was recorded at, or null. */
-  tryTake(now: number, priority: Priority): number | null {
+  /**
+   * Takes a slot at `now` if one is free for `priority`; returns the stamp it was recorded with
+   * (+Infinity when `inFlight`: pass it to `restamp` on completion), or null.
+   */
+  tryTake(now: number, priority: Priority, inFlight = false): number | null {
     if (this.nextSlotAt(now, priority) > now) return null;
-    return this.record(now, 1);
+    return this.record(now, 1, inFlight);
   }
 
   /** Adopts GHL's reported limits and tightens (never loosens) our count of what is left. */
@@ -289,11 +315,7 @@ export class SlidingWindowLedger {
     // happened at most a window ago, so holding it for a full window from now is on the safe side.
     if (s.remaining !== null && Number.isFinite(s.remaining)) {
       const unseen = this.burstMax - this.sends.length - Math.max(0, Math.floor(s.remaining));
-      if (unseen > 0) {
-        const last = this.sends[this.sends.length - 1];
-        const at = last !== undefined && last > now ? last : now;
-        for (let i = 0; i < unseen; i++) this.sends.push(at);
-      }
+      for (let i = 0; i < unseen; i++) this.insertSorted(now);
     }
     if (s.dailyRemaining !== null && Number.isFinite(s.dailyRemaining)) {
       const unseen = this.dailyMax - this.dailyTotal - Math.max(0, Math.floor(s.dailyRemaining));
@@ -325,6 +347,7 @@ interface Waiter {
   readonly deadlineAt: number;
   readonly maxWaitMs: number;
   readonly resolve: (takenAt: number) => void;
+  readonly inFlight: boolean;
   readonly reject: (err: unknown) => void;
   readonly signal: AbortSignal | undefined;
   onAbort: (() => void) | null;
@@ -389,6 +412,7 @@ export class RateLimiter {
    */
   acquire(key: string, opts: AcquireOptions): Promise<number> {
     const { priority, operation, signal } = opts;
+    const inFlight = opts.inFlight ?? false;
     if (priority !== 'interactive' && priority !== 'background') {
       return Promise.reject(new TypeError(`Unknown priority ${String(priority)}`));
     }
@@ -401,7 +425,7 @@ export class RateLimiter {
     const queuedAhead = priority === 'interactive' ? st.interactive.length : st.interactive.length + st.background.length;
 
     if (queuedAhead === 0) {
-      const takenAt = st.ledger.tryTake(now, priority);
+      const takenAt = st.ledger.tryTake(now, priority, inFlight);
       if (takenAt !== null) return Promise.resolve(takenAt);
     }
 
@@ -415,7 +439,7 @@ export class RateLimiter {
     }
 
     return new Promise<number>((resolve, reject) => {
-      const waiter: Waiter = { priority, operation, enqueuedAt: now, deadlineAt, maxWaitMs: deadlineAt - now, resolve, reject, signal, onAbort: null };
+      const waiter: Waiter = { priority, operation, enqueuedAt: now, deadlineAt, maxWaitMs: deadlineAt - now, resolve, reject, signal, onAbort: null, inFlight };
       if (signal) {
         waiter.onAbort = () => {
           const queue = st[waiter.priority];
@@ -528,7 +552,7 @@ export class RateLimiter {
       for (;;) {
         const queue = st.interactive.length > 0 ? st.interactive : st.background;
         const head = queue[0];
-        const takenAt = head ? st.ledger.tryTake(now, head.priority) : null;
+        const takenAt = head ? st.ledger.tryTake(now, head.priority, head.inFlight) : null;
         if (!head || takenAt === null) break;
         queue.shift();
         this.settle(st, head, now);

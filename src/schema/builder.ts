@@ -18,6 +18,10 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({ description: 'Reads from GoHighLevel, for the location of the authenticated caller.' });
 builder.mutationType({ description: 'Writes to GoHighLevel. Each takes one `input` and answers a payload with `userErrors`.' });
+builder.subscriptionType({
+  description:
+    'Changes in GoHighLevel as they happen: webhooks deliver them at once, and one shared poller per tenant and topic reconciles what webhooks miss. Over graphql-ws (WebSocket) or SSE on `/graphql`.',
+});
 
 /** The schema types of this builder, for helpers that take refs generically. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;

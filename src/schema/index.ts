@@ -19,6 +19,9 @@ import './associations/index.js';
 import './blogs/index.js';
 import './companies/index.js';
 import './snapshots/index.js';
+// Subscriptions (live data); imported here so domain index files stay their authors'.
+import './contacts/subscriptions.js';
+import './businesses/subscriptions.js';
 
 /** The gateway's schema, sorted so the printed SDL is stable and reviewable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

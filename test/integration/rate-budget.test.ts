@@ -6,12 +6,12 @@ import { operation } from '../../src/ghl/operations.js';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
 
 /**
- * GHL's limit, scaled down 20 times so the test is fast: 100 requests per 500 ms instead of per
+ * GHL's limit, scaled down 10 times so the test is fast: 100 requests per second instead of per
  * 10 s. A burst of 1,000 calls for one location must draw no 429 at all, and finish close to the
  * fastest the limit allows: the last of 10 batches can start 9 windows after the first.
  */
 const BURST_MAX = 100;
-const WINDOW_MS = 500;
+const WINDOW_MS = 1_000;
 const CALLS = 1_000;
 
 let sim: Simulator;

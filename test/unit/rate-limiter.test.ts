@@ -386,17 +386,14 @@ describe('SlidingWindowLedger', () => {
     expect(ledger.usage(1_050)).toEqual({ inWindow: 3, today: 4 });
   });
 
-  it('holds a completed call\'s slot from its response, so a slow first delivery cannot overlap the next window', () => {
-    const ledger = new SlidingWindowLedger({ burstMax: 2, burstWindowMs: 1_000, dailyMax: 100, dailyWindowMs: 86_400_000, safetyMarginMs: 0, interactiveReserve: 0 });
-    const a = ledger.tryTake(0, 'interactive')!;
-    ledger.tryTake(0, 'interactive');
-    expect(ledger.nextSlotAt(0, 'interactive')).toBe(1_000);
-    // The first call's answer came back 300 ms later: GHL may have counted it as late as that.
-    ledger.restamp(a, 300);
-    expect(ledger.nextSlotAt(0, 'interactive')).toBe(1_000);
-    expect(ledger.plan(0).commit('interactive')).toBe(1_000);
-    const plan = ledger.plan(0);
-    plan.commit('interactive');
-    expect(plan.peek('interactive')).toBe(1_300);
+  it('holds an in-flight call\'s slot until its answer, then for a window from the answer', () => {
+    const ledger = new SlidingWindowLedger({ burstMax: 1, burstWindowMs: 1_000, dailyMax: 100, dailyWindowMs: 86_400_000, safetyMarginMs: 0, interactiveReserve: 0 });
+    const a = ledger.tryTake(0, 'interactive', true)!;
+    expect(a).toBe(Number.POSITIVE_INFINITY);
+    expect(ledger.tryTake(5_000, 'interactive')).toBeNull(); // still in flight after 5 s: its slot is held
+    // Its answer came back at 5,300: GHL may have counted it as late as that.
+    ledger.restamp(a, 5_300);
+    expect(ledger.tryTake(6_299, 'interactive')).toBeNull();
+    expect(ledger.tryTake(6_300, 'interactive')).toBe(6_300);
   });
 });

@@ -1,0 +1,74 @@
+import { GraphQLError } from 'graphql';
+import { Repeater } from 'graphql-yoga';
+import type { ObjectRef } from '@pothos/core';
+import type { GraphQLContext } from '../../context.js';
+import type { Change } from '../../subscriptions/diff.js';
+import type { PollSource } from '../../subscriptions/poller.js';
+import { builder, type BuilderTypes } from '../builder.js';
+
+export const ChangeKindEnum = builder.enumType('ChangeKind', {
+  description: 'What happened to a record.',
+  values: {
+    CREATED: { value: 'CREATED', description: 'The record is new.' },
+    UPDATED: { value: 'UPDATED', description: 'Fields of the record changed; see `changedFields`.' },
+    DELETED: { value: 'DELETED', description: 'The record is gone; `node` is its last known state.' },
+  } as const,
+});
+
+export const ChangeSourceEnum = builder.enumType('ChangeSource', {
+  description: 'How the gateway learnt of a change.',
+  values: {
+    WEBHOOK: { value: 'WEBHOOK', description: 'A GHL webhook delivered it, as it happened.' },
+    POLL: { value: 'POLL', description: 'A poll found it (GHL loses some webhooks; polling reconciles).' },
+  } as const,
+});
+
+/** Defines `<Name>ChangeEvent`: one change to a record of `nodeRef`'s type. */
+export function changeEventType<T>(name: string, nodeRef: ObjectRef<BuilderTypes, T>, noun: string) {
+  return builder.objectRef<Change>(`${name}ChangeEvent`).implement({
+    description: `A change to a ${noun}.`,
+    fields: (t) => ({
+      kind: t.field({ type: ChangeKindEnum, description: 'Created, updated or deleted.', resolve: (c) => c.kind }),
+      id: t.id({ description: `GHL's id of the ${noun}.`, resolve: (c) => c.id }),
+      // The node is resolved from the event's own data, never from a cache older than the event.
+      node: t.field({ type: nodeRef, description: `The ${noun} after the change (for DELETED, as last known).`, resolve: (c) => c.node as never }),
+      changedFields: t.stringList({ description: 'Names of the fields that changed (GHL field names).', resolve: (c) => c.changedFields }),
+      occurredAt: t.field({ type: 'DateTime', description: 'When the gateway saw the change.', resolve: (c) => c.occurredAt }),
+      source: t.field({ type: ChangeSourceEnum, description: 'Whether a webhook or a poll delivered it.', resolve: (c) => c.source }),
+    }),
+  });
+}
+
+/**
+ * Subscribes the caller to the shared poller of (tenant, source, args). The poller starts with the
+ * first subscriber; this subscription releases it the moment it ends for any reason (client
+ * unsubscribes, socket closes, error). A Repeater, not an async generator: a generator waiting
+ * for its next message cannot run its `finally` until a message comes, so a quiet topic would
+ * keep its poller alive after everyone left.
+ */
+export function changesOf<A>(ctx: GraphQLContext, source: PollSource<A>, args: A, intervalSeconds: number | null | undefined): Repeater<Change> {
+  return new Repeater<Change>(async (push, stop) => {
+    const { poller, release } = ctx.pollers.acquire({ credential: ctx.credential, source, args, intervalMs: intervalSeconds ? intervalSeconds * 1000 : null });
+    const messages = ctx.pollers.pubsub.subscribe(poller.topic)[Symbol.asyncIterator]();
+    const stopped = stop.then(() => ({ done: true as const, value: undefined }));
+    try {
+      for (;;) {
+        const next = await Promise.race([messages.next(), stopped]);
+        if (next.done) break;
+        const message = next.value;
+        if ('end' in message) {
+          stop(new GraphQLError(message.end.message, { extensions: { code: message.end.code } }));
+          break;
+        }
+        ctx.refreshLoaders();
+        await push(message.change);
+      }
+    } finally {
+      release();
+      await messages.return?.();
+    }
+  });
+}
+
+/** Description of the `intervalSeconds` argument every change subscription takes. */
+export const INTERVAL_ARG_DESCRIPTION = 'How often to poll, in seconds, within the bounds the gateway allows. Webhooks arrive at once regardless.';

@@ -1,0 +1,286 @@
+import type { GhlCallContext } from '../ghl/endpoints/types.js';
+import type { GhlClient } from '../ghl/client.js';
+import type { GhlCredential } from '../ghl/credentials.js';
+import { GhlError, GhlRateLimitedError } from '../ghl/errors.js';
+import type { Clock, TimerHandle } from '../lib/clock.js';
+import { stableKey } from '../loaders/keys.js';
+import { type Change, diffListing, diffOne } from './diff.js';
+import type { ChangePubSub } from './pubsub.js';
+
+type Item = Record<string, unknown>;
+
+/** A resource that can be watched by polling (see sources.ts). */
+export interface PollSource<A = unknown> {
+  /** Resource name shared with webhooks (`contact`, `contactTask`, …). */
+  resource: string;
+  idOf(item: Item): string;
+  /** The complete current view for `args` (paging, with its repeated-cursor guard, inside). */
+  list(call: GhlCallContext, args: A): Promise<Item[]>;
+  /** Whether a record pushed by a webhook belongs to the view of `args`. */
+  matches(args: A, item: Item): boolean;
+  /**
+   * Set when `list` returns a window (e.g. the 100 most recently updated contacts) rather than
+   * everything: a record missing from it is not deleted (deletions then come from webhooks), and
+   * a record new to the snapshot is CREATED only if it was added after the poller started.
+   */
+  window?: { addedAt(item: Item): number | null };
+}
+
+export interface PollerBounds {
+  /** Interval when a subscription asks for none. */
+  defaultIntervalMs: number;
+  /** No subscription polls more often than this. */
+  minIntervalMs: number;
+  /** Nor less often than this, even backing off. */
+  maxIntervalMs: number;
+}
+
+/** Failures that end a stream: the credential can no longer read this resource. */
+const FATAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'REAUTH_REQUIRED']);
+
+/**
+ * One poller per (tenant, resource, normalized arguments), shared by every subscriber of that
+ * key. It starts with the first subscriber and stops with the last. Its snapshot is the truth the
+ * diffs are made against; webhook deliveries update the same snapshot, so a change is published
+ * once whichever source sees it first.
+ */
+export class SharedPoller {
+  subscribers = 0;
+  private snapshot = new Map<string, Item>();
+  private baselined = false;
+  private timer: TimerHandle | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private backoff = 1;
+  private readonly abort = new AbortController();
+  /** Fields a webhook already delivered per id, so the next poll does not publish them again. */
+  private readonly deliveredByWebhook = new Map<string, Set<string>>();
+  /** Upstream polls made, for tests and benchmarks. */
+  polls = 0;
+
+  constructor(
+    readonly key: string,
+    readonly topic: string,
+    private readonly source: PollSource,
+    private readonly args: unknown,
+    private readonly call: GhlCallContext,
+    private intervalMs: number,
+    private readonly deps: { clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; onFatal: (p: SharedPoller) => void },
+  ) {}
+
+  /** True once the first listing is in: changes from then on are published. */
+  get ready(): boolean {
+    return this.baselined;
+  }
+
+  get resource(): string {
+    return this.source.resource;
+  }
+
+  get tenantKey(): string {
+    return this.call.credential.tenantKey;
+  }
+
+  /** Asks for a shorter interval (the shortest asked for wins, within bounds). */
+  requestInterval(ms: number): void {
+    if (ms < this.intervalMs) {
+      this.intervalMs = ms;
+      if (this.timer) this.schedule(0);
+    }
+  }
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.abort.abort(new Error('poller stopped'));
+    if (this.timer) this.deps.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Waits for a poll in progress (tests, shutdown). */
+  async idle(): Promise<void> {
+    await this.running;
+  }
+
+  /** Runs one poll now (tests drive pollers this way on a fake clock too). */
+  async tick(): Promise<void> {
+    if (this.stopped) return;
+    this.running ??= this.poll().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /**
+   * A change pushed by a webhook. Published unless the snapshot already has it (a poll or an
+   * earlier delivery saw it first); remembered so the next poll does not publish it again.
+   */
+  applyExternal(kind: 'UPSERT' | 'DELETE', id: string, fields: Item, occurredAt: string): Change | null {
+    if (!this.baselined || this.stopped || (kind === 'UPSERT' && !this.source.matches(this.args, { ...this.snapshot.get(id), ...fields }))) return null;
+    const known = this.snapshot.get(id);
+    if (kind === 'DELETE') {
+      if (!known) return null;
+      this.snapshot.delete(id);
+      return this.publish({ kind: 'DELETED', id, node: known, changedFields: [], occurredAt, source: 'WEBHOOK' });
+    }
+    const merged = { ...known, ...fields };
+    const covered = this.deliveredByWebhook.get(id) ?? new Set<string>();
+    for (const f of Object.keys(fields)) covered.add(f);
+    this.deliveredByWebhook.set(id, covered);
+    const change = diffOne(known, merged, id, occurredAt, 'WEBHOOK');
+    this.snapshot.set(id, merged);
+    return change ? this.publish(change) : null;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    if (this.timer) this.deps.clock.clearTimeout(this.timer);
+    this.timer = this.deps.clock.setTimeout(() => {
+      this.timer = null;
+      void this.tick().then(() => this.schedule(Math.min(this.intervalMs * this.backoff, this.deps.bounds.maxIntervalMs)));
+    }, delayMs);
+  }
+
+  private async poll(): Promise<void> {
+    let listing: Item[];
+    try {
+      this.polls++;
+      listing = await this.source.list({ ...this.call, client: this.call.client.withSignal(this.abort.signal) }, this.args);
+      this.backoff = 1;
+    } catch (err) {
+      if (this.stopped) return;
+      if (err instanceof GhlError && FATAL_CODES.has(err.code)) {
+        this.stop();
+        void this.deps.pubsub.publish(this.topic, { end: { code: err.code, message: err.message } });
+        this.deps.onFatal(this);
+        return;
+      }
+      // Budget short or GHL failing: poll less often until a poll succeeds.
+      if (err instanceof GhlRateLimitedError || err instanceof GhlError) this.backoff = Math.min(this.backoff * 2, 16);
+      return;
+    }
+    if (this.stopped) return;
+    const now = this.deps.clock.now();
+    const occurredAt = new Date(now).toISOString();
+    const { changes, next } = this.source.window ? this.diffWindow(listing, occurredAt) : diffListing(this.snapshot, listing, this.source.idOf, occurredAt);
+    this.snapshot = next;
+    if (!this.baselined) {
+      this.baselineAt = now;
+      // The first listing is what subscribers start from: it is not news.
+      this.baselined = true;
+      this.deliveredByWebhook.clear();
+      return;
+    }
+    for (const change of changes) {
+      const covered = this.deliveredByWebhook.get(change.id);
+      if (covered && change.kind === 'UPDATED') {
+        // Only fields no webhook delivered are news; the rest is the webhook's change as GHL stored it.
+        const fresh = change.changedFields.filter((f) => covered.has(f));
+        if (fresh.length === 0) continue;
+        change.changedFields = fresh;
+      }
+      if (covered && change.kind === 'CREATED') continue;
+      this.publish(change);
+    }
+    this.deliveredByWebhook.clear();
+  }
+
+  private baselineAt = 0;
+
+  /** Diff for a window listing: nothing is inferred deleted; "new to us" is CREATED only if added after the baseline. */
+  private diffWindow(listing: Item[], occurredAt: string): { changes: Change[]; next: Map<string, Item> } {
+    const next = new Map(this.snapshot);
+    const changes: Change[] = [];
+    for (const item of listing) {
+      const id = this.source.idOf(item);
+      const known = this.snapshot.get(id);
+      next.set(id, item);
+      const change = diffOne(known, item, id, occurredAt, 'POLL');
+      if (!change) continue;
+      if (!known && this.baselined) {
+        const addedAt = this.source.window!.addedAt(item);
+        if (addedAt !== null && addedAt < this.baselineAt) change.kind = 'UPDATED';
+      }
+      changes.push(change);
+    }
+    return { changes, next };
+  }
+
+  private publish(change: Change): Change {
+    void this.deps.pubsub.publish(this.topic, { change });
+    return change;
+  }
+}
+
+/**
+ * All shared pollers of the process. Subscriptions `acquire` a poller and `release` it when they
+ * end (a disconnect included); the last release stops it, so nothing polls for no one.
+ */
+export class PollerRegistry {
+  private readonly pollers = new Map<string, SharedPoller>();
+
+  readonly pubsub: ChangePubSub;
+
+  constructor(private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds }) {
+    this.pubsub = deps.pubsub;
+  }
+
+  acquire<A>(opts: { credential: GhlCredential; source: PollSource<A>; args: A; intervalMs?: number | null }): { poller: SharedPoller; release: () => void } {
+    const { bounds } = this.deps;
+    const interval = clamp(opts.intervalMs ?? bounds.defaultIntervalMs, bounds.minIntervalMs, bounds.maxIntervalMs);
+    const key = `${opts.credential.tenantKey}:${opts.source.resource}:${stableKey(opts.args)}`;
+    let poller = this.pollers.get(key);
+    if (!poller) {
+      const call: GhlCallContext = { client: this.deps.client, credential: opts.credential, priority: 'background' };
+      poller = new SharedPoller(key, `changes:${key}`, opts.source as PollSource, opts.args, call, interval, {
+        ...this.deps,
+        onFatal: (p) => this.pollers.delete(p.key),
+      });
+      this.pollers.set(key, poller);
+      poller.start();
+    } else {
+      poller.requestInterval(interval);
+    }
+    poller.subscribers++;
+    const acquired = poller;
+    let released = false;
+    return {
+      poller: acquired,
+      release: () => {
+        if (released) return;
+        released = true;
+        acquired.subscribers--;
+        if (acquired.subscribers <= 0) {
+          acquired.stop();
+          if (this.pollers.get(acquired.key) === acquired) this.pollers.delete(acquired.key);
+        }
+      },
+    };
+  }
+
+  /** Routes a webhook change to every poller of that tenant and resource. */
+  ingest(tenantKey: string, resource: string, kind: 'UPSERT' | 'DELETE', id: string, fields: Record<string, unknown>, occurredAt: string): number {
+    let published = 0;
+    for (const poller of this.pollers.values()) {
+      if (poller.tenantKey === tenantKey && poller.resource === resource && poller.applyExternal(kind, id, fields, occurredAt)) published++;
+    }
+    return published;
+  }
+
+  list(): SharedPoller[] {
+    return [...this.pollers.values()];
+  }
+
+  stopAll(): void {
+    for (const p of this.pollers.values()) p.stop();
+    this.pollers.clear();
+  }
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.min(Math.max(n, min), max);
+}
+

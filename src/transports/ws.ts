@@ -1,0 +1,81 @@
+import type { Server } from 'node:http';
+import type { ExecutionArgs } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { YogaServerInstance } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import type { GraphQLContext } from '../context.js';
+
+/** Close codes a client can act on (4400–4499 is graphql-ws's range for application closes). */
+export const CLOSE_CODES = { UNAUTHENTICATED: 4401, FORBIDDEN: 4403, REAUTH_REQUIRED: 4410 } as const;
+const FATAL = new Set(Object.keys(CLOSE_CODES));
+
+type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, GraphQLContext>['getEnveloped']>;
+
+/**
+ * graphql-ws on `path` of the gateway's HTTP server, executing through Yoga's envelop so both
+ * transports share the schema, context, error masking and plugins. The caller authenticates in
+ * `connectionParams` with the same fields as HTTP headers (`authorization`, `x-location-id`);
+ * a connection that cannot authenticate, or whose credential loses access later, is closed with
+ * a close code and a reason saying why.
+ */
+export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext>, path: string) {
+  const wss = new WebSocketServer({ server, path });
+  const cleanup = useServer<Record<string, unknown>>(
+    {
+      execute: (args) => (args.rootValue as Enveloped).execute(args),
+      subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
+      onConnect: async (ctx) => {
+        // Authenticate once, up front, with the same rules as HTTP.
+        const enveloped = yoga.getEnveloped({ request: requestFrom(ctx.connectionParams) });
+        try {
+          await enveloped.contextFactory();
+          return true;
+        } catch (err) {
+          const code = err instanceof GraphQLError ? String(err.extensions['code'] ?? 'UNAUTHENTICATED') : 'UNAUTHENTICATED';
+          ctx.extra.socket.close(CLOSE_CODES[code as keyof typeof CLOSE_CODES] ?? CLOSE_CODES.UNAUTHENTICATED, `${code}: ${err instanceof Error ? err.message : 'not authenticated'}`);
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const enveloped = yoga.getEnveloped({ request: requestFrom(ctx.connectionParams), params: payload });
+        const document = enveloped.parse(payload.query);
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length > 0) return errors;
+        const args: ExecutionArgs = {
+          schema: enveloped.schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: enveloped,
+        };
+        return args;
+      },
+      onNext: (ctx, _id, _payload, _args, result) => {
+        const code = result.errors?.map((e) => String(e.extensions?.['code'] ?? '')).find((c) => FATAL.has(c));
+        if (code) {
+          const message = result.errors?.find((e) => e.extensions?.['code'] === code)?.message ?? code;
+          // Let the error message reach the client first, then close with the reason.
+          setImmediate(() => ctx.extra.socket.close(CLOSE_CODES[code as keyof typeof CLOSE_CODES], `${code}: ${message}`.slice(0, 120)));
+        }
+      },
+    },
+    wss,
+  );
+  return {
+    wss,
+    async close(): Promise<void> {
+      await cleanup.dispose();
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+/** The connection params, seen through the same interface as HTTP headers. */
+function requestFrom(params: Readonly<Record<string, unknown>> | undefined) {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(params ?? {})) if (typeof v === 'string') headers.set(k.toLowerCase(), v);
+  return { headers };
+}

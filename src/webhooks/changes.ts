@@ -1,0 +1,91 @@
+import type { Clock } from '../lib/clock.js';
+import type { CachedFetcher } from '../loaders/cache.js';
+import { invalidate } from '../loaders/invalidate.js';
+import type { PollerRegistry } from '../subscriptions/poller.js';
+import type { WebhookHandler } from './route.js';
+
+/**
+ * GHL's change events (docs/webhook-events) mapped onto the resources the pollers watch, plus the
+ * cache entries each one makes stale. Events reach only tenants the gateway holds credentials for
+ * (`loc:<locationId>`): data pushed by GHL is never handed to a pass-through token, whose scopes
+ * the gateway does not know.
+ */
+
+type Event = Record<string, unknown>;
+
+interface ChangeRoute {
+  resource: string;
+  kind: 'UPSERT' | 'DELETE';
+  /** The record as the event carries it (nested for appointments). */
+  record(event: Event): Event;
+  /** Extra fields the event implies (TaskComplete → completed). */
+  implied?: Event;
+  /** Cache entries made stale: loader resource → ids, and list resources. */
+  stale(record: Event): { records?: Record<string, string[]>; lists?: string[] };
+}
+
+/** Envelope fields of a delivery, not of the record. */
+const ENVELOPE = new Set(['type', 'webhookId', 'timestamp', 'appId', 'versionId']);
+const flat = (event: Event): Event => Object.fromEntries(Object.entries(event).filter(([k]) => !ENVELOPE.has(k)));
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+const contact = (kind: ChangeRoute['kind']): ChangeRoute => ({
+  resource: 'contact',
+  kind,
+  record: flat,
+  stale: (r) => ({
+    records: { contact: [str(r['id'])], ...(kind === 'DELETE' ? { contactTasks: [str(r['id'])], contactNotes: [str(r['id'])], contactAppointments: [str(r['id'])] } : {}) },
+    lists: ['contactSearch'],
+  }),
+});
+
+const child = (resource: string, loader: string, kind: ChangeRoute['kind'], implied?: Event): ChangeRoute => ({
+  resource,
+  kind,
+  record: flat,
+  ...(implied ? { implied } : {}),
+  stale: (r) => ({ records: { [loader]: [str(r['contactId'])] } }),
+});
+
+const appointment = (kind: ChangeRoute['kind']): ChangeRoute => ({
+  resource: 'contactAppointment',
+  kind,
+  // Appointment events nest the record (and two docs mislabel their `type`): the handler's key decides.
+  record: (e) => ({ ...((e['appointment'] as Event | undefined) ?? {}) }),
+  stale: (r) => ({ records: { contactAppointments: [str(r['contactId'])] } }),
+});
+
+export const CHANGE_ROUTES: Record<string, ChangeRoute> = {
+  ContactCreate: contact('UPSERT'),
+  ContactUpdate: contact('UPSERT'),
+  ContactTagUpdate: contact('UPSERT'),
+  ContactDndUpdate: contact('UPSERT'),
+  ContactDelete: contact('DELETE'),
+  TaskCreate: child('contactTask', 'contactTasks', 'UPSERT'),
+  TaskComplete: child('contactTask', 'contactTasks', 'UPSERT', { completed: true }),
+  TaskDelete: child('contactTask', 'contactTasks', 'DELETE'),
+  NoteCreate: child('contactNote', 'contactNotes', 'UPSERT'),
+  NoteUpdate: child('contactNote', 'contactNotes', 'UPSERT'),
+  NoteDelete: child('contactNote', 'contactNotes', 'DELETE'),
+  AppointmentCreate: appointment('UPSERT'),
+  AppointmentUpdate: appointment('UPSERT'),
+  AppointmentDelete: appointment('DELETE'),
+};
+
+export function webhookChangeHandlers(deps: { pollers: PollerRegistry; fetcher: CachedFetcher; clock: Clock }): Record<string, WebhookHandler> {
+  const handlers: Record<string, WebhookHandler> = {};
+  for (const [type, route] of Object.entries(CHANGE_ROUTES)) {
+    handlers[type] = async (event) => {
+      const locationId = str(event['locationId']);
+      const record = { ...route.record(event), ...route.implied };
+      const id = str(record['id']);
+      if (!locationId || !id) throw new Error(`${type} without locationId or id`);
+      const tenantKey = `loc:${locationId}`;
+      await invalidate({ tenantKey, fetcher: deps.fetcher, loaders: {} }, route.stale(record));
+      const occurredAt = new Date(deps.clock.now()).toISOString();
+      const published = deps.pollers.ingest(tenantKey, route.resource, route.kind, id, record, occurredAt);
+      return `published to ${published} stream(s)`;
+    };
+  }
+  return handlers;
+}
