@@ -1,10 +1,22 @@
-import type { LoaderDeps } from './kit.js';
+import type { GhlCustomField } from '../ghl/endpoints/custom-fields.js';
+import { getCustomFields } from '../ghl/endpoints/custom-fields.js';
+import { loaderKit, type LoaderDeps } from './kit.js';
 
-/** How long each custom-fields resource may be served from the cross-request cache. */
-export const TTL_MS = {};
+/** Definitions change only when someone edits the location's settings. */
+export const TTL_MS = { customFieldDefinitions: 300_000 };
 
-/** Per-request loaders of the custom-fields domain (see src/loaders/contacts.ts for the pattern). */
 export function createCustomFieldLoaders(deps: LoaderDeps) {
-  void deps;
-  return {};
+  const kit = loaderKit(deps);
+  return {
+    /**
+     * Every definition of a location (all models), keyed by location id: one call serves both the
+     * `customFields` query (filtered here by model) and every `CustomFieldValue.field` link.
+     */
+    customFieldDefinitions: kit.byId<GhlCustomField[]>(
+      'customFieldDefinitions',
+      TTL_MS.customFieldDefinitions,
+      // Form order; a stable sort keeps GHL's order among equal positions.
+      async (locationId) => (await getCustomFields(deps.ghl, locationId, 'all')).sort((a, b) => (a.position ?? 0) - (b.position ?? 0)),
+    ),
+  };
 }

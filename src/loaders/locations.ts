@@ -1,10 +1,19 @@
-import type { LoaderDeps } from './kit.js';
+import type { GhlLocation, LocationSearchParams } from '../ghl/endpoints/locations.js';
+import { getLocation, searchLocations } from '../ghl/endpoints/locations.js';
+import { loaderKit, type LoaderDeps } from './kit.js';
 
-/** How long each locations resource may be served from the cross-request cache. */
-export const TTL_MS = {};
+/** A location's profile changes rarely; it also supplies the companyId user calls need. */
+export const TTL_MS = {
+  location: 300_000,
+  locationSearch: 60_000,
+};
 
-/** Per-request loaders of the locations domain (see src/loaders/contacts.ts for the pattern). */
 export function createLocationLoaders(deps: LoaderDeps) {
-  void deps;
-  return {};
+  const kit = loaderKit(deps);
+  const { ghl } = deps;
+  return {
+    location: kit.byId<GhlLocation>('location', TTL_MS.location, (id) => getLocation(ghl, id)),
+    /** Search pages hold only part of a location (`GetLocationSchema`), so they are not primed into `location`. */
+    locationSearch: kit.byArgs<LocationSearchParams, GhlLocation[]>('locationSearch', TTL_MS.locationSearch, (p) => searchLocations(ghl, p)),
+  };
 }

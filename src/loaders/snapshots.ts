@@ -1,10 +1,14 @@
-import type { LoaderDeps } from './kit.js';
+import type { GhlSnapshot } from '../ghl/endpoints/snapshots.js';
+import { listSnapshots } from '../ghl/endpoints/snapshots.js';
+import { agencyOf } from './companies.js';
+import { loaderKit, type LoaderDeps } from './kit.js';
 
-/** How long each snapshots resource may be served from the cross-request cache. */
-export const TTL_MS = {};
+export const TTL_MS = { companySnapshots: 300_000 };
 
-/** Per-request loaders of the snapshots domain (see src/loaders/contacts.ts for the pattern). */
 export function createSnapshotLoaders(deps: LoaderDeps) {
-  void deps;
-  return {};
+  const kit = loaderKit(deps);
+  return {
+    /** An agency's snapshots, keyed by company id; read with the agency credential. */
+    companySnapshots: kit.byId<GhlSnapshot[]>('companySnapshots', TTL_MS.companySnapshots, (companyId) => listSnapshots(agencyOf(deps), companyId)),
+  };
 }

@@ -21,7 +21,21 @@ const USAGE = `Usage: npm run simulator -- [options]
   --refresh-token-ttl-ms <n>  OAuth refresh token lifetime (default: one year)
   --fault-seed <n>        seed of the fault-injection PRNG (default: fixed)
   --validate-responses    answer 500 when a response drifts from the spec
+  --webhook-url <url>     POST signed webhook events to this URL (default: none sent)
+  --webhook-drop-rate <0..1>       share of webhook events dropped (default: 0)
+  --webhook-duplicate-rate <0..1>  share of webhook events sent twice (default: 0)
+  --webhook-delay-ms <n>  delay before each webhook is sent (default: 0)
   --help`;
+
+function rate(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !(n >= 0 && n <= 1)) {
+    process.stderr.write(`--${name} must be a number from 0 to 1, got "${value}"\n${USAGE}\n`);
+    process.exit(2);
+  }
+  return n;
+}
 
 function int(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -49,6 +63,10 @@ async function main(): Promise<void> {
       'refresh-token-ttl-ms': { type: 'string' },
       'fault-seed': { type: 'string' },
       'validate-responses': { type: 'boolean' },
+      'webhook-url': { type: 'string' },
+      'webhook-drop-rate': { type: 'string' },
+      'webhook-duplicate-rate': { type: 'string' },
+      'webhook-delay-ms': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -66,6 +84,12 @@ async function main(): Promise<void> {
     validateResponses: values['validate-responses'] ?? false,
     oauth: { accessTokenTtlMs: int('access-token-ttl-ms', values['access-token-ttl-ms']), refreshTokenTtlMs: int('refresh-token-ttl-ms', values['refresh-token-ttl-ms']) },
     ...(values['fault-seed'] === undefined ? {} : { faultSeed: int('fault-seed', values['fault-seed']) }),
+    webhooks: {
+      ...(values['webhook-url'] ? { url: values['webhook-url'] } : {}),
+      dropRate: rate('webhook-drop-rate', values['webhook-drop-rate']),
+      duplicateRate: rate('webhook-duplicate-rate', values['webhook-duplicate-rate']),
+      delayMs: int('webhook-delay-ms', values['webhook-delay-ms']),
+    },
   });
 
   const lines = [`GHL simulator listening on ${sim.baseUrl}`];
@@ -75,6 +99,11 @@ async function main(): Promise<void> {
     `  Install page: ${sim.baseUrl}/v2/oauth/chooselocation?response_type=code&client_id=${sim.oauthApp.clientId}&redirect_uri=<your callback>`,
     `  Agency ${sim.agency.companyId}: Company access token ${sim.agency.accessToken}`,
     '  Request log: GET/DELETE ' + `${sim.baseUrl}/_sim/requests`,
+    `  Webhooks: ${sim.webhooks.config.url ? `signed POSTs to ${sim.webhooks.config.url}` : 'none sent (no --webhook-url)'}; deliveries: GET/DELETE ${sim.baseUrl}/_sim/webhooks`,
+    '  Webhook public key for x-wh-signature (RSA-SHA256, base64):',
+    sim.webhooks.publicKeys.rsa.trim(),
+    '  Webhook public key for x-ghl-signature (Ed25519, base64):',
+    sim.webhooks.publicKeys.ed25519.trim(),
     'Ctrl-C to stop.',
   );
   process.stderr.write(`${lines.join('\n')}\n`);

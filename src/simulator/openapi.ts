@@ -316,6 +316,10 @@ export function normalizeSchema(schema: any): any {
   const untypedObject =
     out['type'] === 'object' && !out['properties'] && !out['additionalProperties'] && 'example' in schema && (schema.example === null || typeof schema.example !== 'object' || Array.isArray(schema.example));
   if (untypedObject) delete out['type'];
+  // `items: {type: "array"}` with nothing inside is how these specs write an array of untyped
+  // elements (pipeline `stages`, opportunity `followers`): GHL sends objects and strings there.
+  const items = out['items'];
+  if (out['type'] === 'array' && items && typeof items === 'object' && !Array.isArray(items) && Object.keys(items).length === 1 && items.type === 'array') delete out['items'];
   // Some params say `type: "any"`, which is no JSON Schema type.
   if (typeof out['type'] === 'string' && !JSON_TYPES.has(out['type'])) delete out['type'];
   if (schema.nullable === true) {

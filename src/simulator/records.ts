@@ -114,6 +114,11 @@ export interface AppointmentRecord {
   assignedResources: string[];
   dateAdded: string;
   dateUpdated: string;
+  // Set by bookings through apps/calendars.json; seeded appointments leave them out.
+  description?: string;
+  meetingLocationType?: string;
+  rrule?: string;
+  createdBy?: { userId?: string; source: string };
 }
 
 export interface BusinessRecord {
@@ -133,11 +138,33 @@ export interface BusinessRecord {
   updatedAt: string;
 }
 
+/** One weekly opening window of a calendar (`OpenHour` in apps/calendars.json); days 0 = Sunday. */
+export interface CalendarOpenHours {
+  daysOfTheWeek: number[];
+  hours: { openHour: number; openMinute: number; closeHour: number; closeMinute: number }[];
+}
+
 export interface CalendarRecord {
   id: string;
   locationId: string;
   groupId?: string;
   name: string;
+  // What the simulator reads (free slots, defaults); absent values take the spec's defaults.
+  description?: string;
+  slug?: string;
+  widgetSlug?: string;
+  calendarType?: string;
+  isActive?: boolean;
+  slotDuration?: number;
+  slotDurationUnit?: 'mins' | 'hours';
+  slotInterval?: number;
+  slotIntervalUnit?: 'mins' | 'hours';
+  appoinmentPerSlot?: number;
+  openHours?: CalendarOpenHours[];
+  teamMembers?: { userId: string; priority?: number; isPrimary?: boolean }[];
+  autoConfirm?: boolean;
+  /** Every other `CalendarCreateDTO` field, kept as sent and sent back as is. */
+  settings?: Record<string, unknown>;
 }
 
 export type TokenKind = 'pit' | 'readonly-pit' | 'oauth';

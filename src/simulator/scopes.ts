@@ -55,8 +55,14 @@ let companyGrantable: ReadonlySet<string> | null = null;
 
 /** The seeded agency token's scopes: every Sub-Account scope plus `oauth.readonly oauth.write`. */
 export function agencyScopes(): readonly string[] {
-  agencyCached ??= [...new Set([...locationScopes(), ...OAUTH_SCOPES])].sort();
+  agencyCached ??= [...new Set([...locationScopes(), ...OAUTH_SCOPES, ...agencyOnlyCatalogScopes()])].sort();
   return agencyCached;
+}
+
+/** Scopes of the catalog operations only an agency token may call (create location, companies, snapshots…). */
+function agencyOnlyCatalogScopes(): string[] {
+  const catalog = JSON.parse(readFileSync(new URL('../ghl/openapi/operations.json', import.meta.url), 'utf8')) as (CatalogEntry & { securitySchemes: string[] })[];
+  return catalog.filter((e) => e.securitySchemes.length > 0 && e.securitySchemes.every((x) => x.startsWith('Agency-'))).flatMap((e) => e.scopes);
 }
 
 /**

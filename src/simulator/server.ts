@@ -12,12 +12,14 @@ import { SCOPE_GAPS, UNAUTHENTICATED_OPERATIONS, schemeAdmits } from './scopes.j
 import { domains } from './domains/index.js';
 import { SEED_BASE_MS, seedStore, type SeededAgency, type SeededLocation, type SeededOAuthApp } from './seed.js';
 import { DEFAULT_TOKEN_LIFETIMES, SimulatorStore, type TokenRecord } from './store.js';
+import { createWebhooks, generateWebhookKeys, type SimulatorWebhooks, type WebhookOptions } from './webhooks/index.js';
 
 export type { SeededAgency, SeededLocation, SeededOAuthApp } from './seed.js';
 export type { SimulatorStore } from './store.js';
 export type { Faults, FaultSpec, FaultEffect, FaultEffectName, FaultKind, FaultMatch, FaultRule, ChaosOptions } from './faults.js';
 export type { SimulatorOAuth, AuthorizeOptions, InstallTarget, RevocationResult, UninstallEvent } from './oauth.js';
 export { servedOperations } from './routes/index.js';
+export type { SimulatorWebhooks, WebhookOptions, WebhookConfigPatch, WebhookDelivery, WebhookOutcome, WebhookPublicKeys } from './webhooks/index.js';
 
 export interface SimulatorOptions {
   /** Default '127.0.0.1': the simulator holds tokens and is never meant to face a network. */
@@ -34,6 +36,8 @@ export interface SimulatorOptions {
   oauth?: { accessTokenTtlMs?: number; refreshTokenTtlMs?: number };
   /** Seed of the fault rules' PRNGs (`probability`, chaos effect choice), so runs are reproducible. */
   faultSeed?: number;
+  /** Signed webhook delivery (webhooks/): target URL, drop/duplicate rates, delay, PRNG seed. Also `sim.webhooks.configure`. */
+  webhooks?: WebhookOptions;
 }
 
 export interface RequestLogEntry {
@@ -73,6 +77,8 @@ export interface Simulator {
   store: SimulatorStore;
   setLatency(l: { fixedMs: number; jitterMs: number }): void;
   faults: Faults;
+  /** Signed webhooks for every write: public keys, knobs, the delivery log, `flush()` for tests. */
+  webhooks: SimulatorWebhooks;
   stop(): Promise<void>;
 }
 
@@ -93,6 +99,8 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const clock = options.clock ?? systemClock;
+  // Generated off the main thread while the specs load and the seed runs.
+  const webhookKeys = generateWebhookKeys();
   const specs = loadSpecs();
   for (const key of Object.keys(routeTable)) if (!specs.byKey.has(key)) throw new Error(`Handler for ${key}, which is no operation of the specs`);
 
@@ -102,6 +110,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   // Each domain's stream is seeded from its name, so adding or reordering domains moves nothing.
   for (const domain of domains) domain.seed?.({ store, locations, random: new Random(seedOf(domain.name)), baseMs: SEED_BASE_MS });
   const oauth = createOAuthControl(store);
+  const webhooks = createWebhooks({ clock, store, operations: specs.byKey, routes: routeTable, oauth, keys: await webhookKeys, options: options.webhooks ?? {} });
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...definedOnly(options.rateLimit ?? {}) }, clock);
   const faults = new Faults(options.faultSeed === undefined ? {} : { seed: options.faultSeed });
   // Jitter from its own stream, so it never shifts the ids the store mints.
@@ -215,12 +224,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
       const handler = routeTable[op.key];
       if (!handler) throw notImplemented(op.key);
-      const result = handler({ op, params: match.params, query: checked.query, body: checked.body, token, store });
-      if (options.validateResponses && result.status < 300) {
+      const ctx = { op, params: match.params, query: checked.query, body: checked.body, token, store };
+      const emitWebhooks = webhooks.beforeWrite(ctx);
+      const result = handler(ctx);
+      // A handler may answer raw bytes (a call recording, a text download) with its own content headers.
+      const rawHeaders = Buffer.isBuffer(result.body) ? ((result as { headers?: Record<string, string> }).headers ?? {}) : null;
+      if (options.validateResponses && result.status < 300 && !rawHeaders) {
         const violations = validateResponse(method, match.template, result.status, JSON.parse(JSON.stringify(result.body)));
         if (violations.length) throw internalError([`Simulator response for ${op.key} does not conform to the spec`, ...violations]);
       }
-      return { status: result.status, body: result.body, headers: rateHeaders, ...after };
+      emitWebhooks?.(result);
+      return { status: result.status, body: result.body, headers: { ...rateHeaders, ...rawHeaders }, ...after };
     } catch (err) {
       return { ...toOutcome(err, rateHeaders), ...after };
     }
@@ -254,6 +268,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   function handleSimApi(method: string, path: string, res: ServerResponse): void {
+    const webhookAnswer = webhooks.simApi(method, path);
+    if (webhookAnswer) return send(res, { ...webhookAnswer, headers: {} });
     if (path === '/_sim/requests' && method === 'GET') return send(res, { status: 200, body: requests, headers: {} });
     if (path === '/_sim/requests' && method === 'DELETE') {
       requests.length = 0;
@@ -297,7 +313,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       latency = checkLatency(l);
     },
     faults,
+    webhooks: webhooks.api,
     stop() {
+      webhooks.close();
       stopping ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -377,7 +395,7 @@ function toOutcome(err: unknown, rateHeaders: Record<string, string>): Outcome {
 
 function send(res: ServerResponse, outcome: Outcome): void {
   if (res.destroyed) return;
-  const payload = outcome.body === undefined ? '' : JSON.stringify(outcome.body);
+  const payload = outcome.body === undefined ? '' : Buffer.isBuffer(outcome.body) ? outcome.body : JSON.stringify(outcome.body);
   res.writeHead(outcome.status, {
     ...(payload ? { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(payload)) } : {}),
     ...outcome.headers,

@@ -9,7 +9,7 @@ import type { AppointmentRecord, BusinessRecord, CalendarRecord, CompanyRecord, 
  * methods directly to change data "in GHL" behind the gateway's back.
  */
 
-export type { DndChannel, DndSetting, AttributionSource, LocationRecord, CompanyRecord, ContactRecord, TaskRecord, NoteRecord, AppointmentRecord, BusinessRecord, CalendarRecord, TokenKind, UserType, TokenRecord, OAuthAppRecord, GrantRecord, InstallRecord } from './records.js';
+export type { DndChannel, DndSetting, AttributionSource, LocationRecord, CompanyRecord, ContactRecord, TaskRecord, NoteRecord, AppointmentRecord, BusinessRecord, CalendarRecord, CalendarOpenHours, TokenKind, UserType, TokenRecord, OAuthAppRecord, GrantRecord, InstallRecord } from './records.js';
 
 /** Token lifetimes (ms). GHL's: one day (the spec's `expires_in` 86399 s) and one year. */
 export interface TokenLifetimes {
@@ -99,6 +99,14 @@ export class SimulatorStore {
     this.claim(location.id);
     this.locations.set(location.id, location);
     this.contactsByLocation.set(location.id, new Map());
+  }
+
+  /** A new location (`POST /locations/`) with a freshly minted id. */
+  createLocation(fields: Omit<LocationRecord, 'id'>): LocationRecord {
+    const location: LocationRecord = { id: this.newId(), ...fields };
+    this.locations.set(location.id, location);
+    this.contactsByLocation.set(location.id, new Map());
+    return location;
   }
 
   // Contacts ----------------------------------------------------------------------------------
@@ -244,6 +252,60 @@ export class SimulatorStore {
     this.claim(calendar.id);
     this.calendars.set(calendar.id, calendar);
     return calendar;
+  }
+
+  getAppointment(id: string): AppointmentRecord | undefined {
+    return this.appointments.get(id);
+  }
+
+  /** A location's appointments, whatever their contact, in insertion order. */
+  listLocationAppointments(locationId: string): AppointmentRecord[] {
+    return [...this.appointments.byId.values()].filter((a) => a.locationId === locationId);
+  }
+
+  /** Books an appointment: the same record `GET /contacts/{id}/appointments` lists. */
+  createAppointment(fields: Omit<AppointmentRecord, 'id' | 'dateAdded' | 'dateUpdated'>): AppointmentRecord {
+    const now = this.nowIso();
+    const appointment: AppointmentRecord = { ...fields, id: this.newId(), dateAdded: now, dateUpdated: now };
+    this.appointments.set(appointment);
+    return appointment;
+  }
+
+  updateAppointment(id: string, patch: Patch<Omit<AppointmentRecord, 'id' | 'locationId' | 'contactId' | 'dateAdded'>>): AppointmentRecord {
+    const appointment = this.mustGet(this.appointments.byId, id, 'appointment');
+    applyPatch(appointment, patch);
+    appointment.dateUpdated = this.nowIso();
+    return appointment;
+  }
+
+  deleteAppointment(id: string): boolean {
+    return this.appointments.delete(id);
+  }
+
+  getCalendar(id: string): CalendarRecord | undefined {
+    return this.calendars.get(id);
+  }
+
+  createCalendar(locationId: string, fields: Pick<CalendarRecord, 'name'> & Patch<Omit<CalendarRecord, 'id' | 'locationId' | 'name'>>): CalendarRecord {
+    const calendar: CalendarRecord = { id: this.newId(), locationId, name: '' };
+    applyPatch(calendar, fields);
+    this.calendars.set(calendar.id, calendar);
+    return calendar;
+  }
+
+  updateCalendar(id: string, patch: Patch<Omit<CalendarRecord, 'id' | 'locationId'>>): CalendarRecord {
+    const calendar = this.mustGet(this.calendars, id, 'calendar');
+    applyPatch(calendar, patch);
+    return calendar;
+  }
+
+  /** Deletes the calendar with the appointments booked on it. */
+  deleteCalendar(id: string): boolean {
+    const calendar = this.calendars.get(id);
+    if (!calendar) return false;
+    this.calendars.delete(id);
+    for (const a of this.listLocationAppointments(calendar.locationId)) if (a.calendarId === id) this.appointments.delete(a.id);
+    return true;
   }
 
   // Businesses --------------------------------------------------------------------------------

@@ -54,7 +54,7 @@ export class SharedPoller {
   private backoff = 1;
   private readonly abort = new AbortController();
   /** Fields a webhook already delivered per id, so the next poll does not publish them again. */
-  private readonly deliveredByWebhook = new Map<string, Set<string>>();
+  private readonly deliveredByWebhook = new Map<string, { fields: Set<string>; at: number }>();
   /** Upstream polls made, for tests and benchmarks. */
   polls = 0;
 
@@ -126,10 +126,13 @@ export class SharedPoller {
       this.snapshot.delete(id);
       return this.publish({ kind: 'DELETED', id, node: known, changedFields: [], occurredAt, source: 'WEBHOOK' });
     }
-    const merged = { ...known, ...fields };
-    const covered = this.deliveredByWebhook.get(id) ?? new Set<string>();
-    for (const f of Object.keys(fields)) covered.add(f);
-    this.deliveredByWebhook.set(id, covered);
+    // Webhook payloads carry empty fields the API record leaves out (e.g. `attachments: []`): for a
+    // record already known, an empty value of a field it does not have is shape, not change.
+    const relevant = known ? Object.fromEntries(Object.entries(fields).filter(([k, v]) => k in known || !isEmpty(v))) : fields;
+    const merged = { ...known, ...relevant };
+    const covered = this.deliveredByWebhook.get(id)?.fields ?? new Set<string>();
+    for (const f of Object.keys(relevant)) covered.add(f);
+    this.deliveredByWebhook.set(id, { fields: covered, at: this.deps.clock.now() });
     const change = diffOne(known, merged, id, occurredAt, 'WEBHOOK');
     this.snapshot.set(id, merged);
     return change ? this.publish(change) : null;
@@ -146,6 +149,7 @@ export class SharedPoller {
 
   private async poll(): Promise<void> {
     let listing: Item[];
+    const startedAt = this.deps.clock.now();
     try {
       this.polls++;
       listing = await this.source.list({ ...this.call, client: this.call.client.withSignal(this.abort.signal) }, this.args);
@@ -166,6 +170,7 @@ export class SharedPoller {
     const now = this.deps.clock.now();
     const occurredAt = new Date(now).toISOString();
     const { changes, next } = this.source.window ? this.diffWindow(listing, occurredAt) : diffListing(this.snapshot, listing, this.source.idOf, occurredAt);
+    const previous = this.snapshot;
     this.snapshot = next;
     if (!this.baselined) {
       this.baselineAt = now;
@@ -175,17 +180,26 @@ export class SharedPoller {
       return;
     }
     for (const change of changes) {
-      const covered = this.deliveredByWebhook.get(change.id);
+      const delivered = this.deliveredByWebhook.get(change.id);
+      if (delivered && delivered.at >= startedAt) {
+        // The webhook is newer than this listing, which may predate the change: keep the
+        // webhook's state, and judge the record again at the next poll.
+        const kept = previous.get(change.id);
+        if (kept) this.snapshot.set(change.id, kept);
+        continue;
+      }
+      const covered = delivered?.fields;
       if (covered && change.kind === 'UPDATED') {
         // Only fields no webhook delivered are news; the rest is the webhook's change as GHL stored it.
-        const fresh = change.changedFields.filter((f) => covered.has(f));
+        const fresh = change.changedFields.filter((f) => covered.has(f) && f in change.node);
         if (fresh.length === 0) continue;
         change.changedFields = fresh;
       }
       if (covered && change.kind === 'CREATED') continue;
       this.publish(change);
     }
-    this.deliveredByWebhook.clear();
+    // Webhooks newer than this listing are judged again at the next poll.
+    for (const [id, d] of this.deliveredByWebhook) if (d.at < startedAt) this.deliveredByWebhook.delete(id);
   }
 
   private baselineAt = 0;
@@ -209,7 +223,11 @@ export class SharedPoller {
     return { changes, next };
   }
 
+  /** Changes published so far (tests and operators). */
+  published = 0;
+
   private publish(change: Change): Change {
+    this.published++;
     void this.deps.pubsub.publish(this.topic, { change });
     return change;
   }
@@ -278,6 +296,10 @@ export class PollerRegistry {
     for (const p of this.pollers.values()) p.stop();
     this.pollers.clear();
   }
+}
+
+function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0);
 }
 
 function clamp(n: number, min: number, max: number): number {

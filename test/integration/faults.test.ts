@@ -9,7 +9,7 @@ let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({
     simulator: { seed: { contactsPerLocation: 220 }, faultSeed: 7 },
-    env: { GHL_RETRY_MAX_ATTEMPTS: '10', GHL_RETRY_BASE_DELAY_MS: '2', GHL_REQUEST_TIMEOUT_MS: '300', GHL_CIRCUIT_FAILURE_THRESHOLD: '12', GHL_CIRCUIT_OPEN_MS: '150' },
+    env: { GHL_RETRY_MAX_ATTEMPTS: '10', GHL_RETRY_BASE_DELAY_MS: '2', GHL_REQUEST_TIMEOUT_MS: '1500', GHL_CIRCUIT_FAILURE_THRESHOLD: '12', GHL_CIRCUIT_OPEN_MS: '150' },
   });
 });
 afterAll(() => stack.stop());

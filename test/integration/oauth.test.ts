@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => stack.stop());
 beforeEach(() => stack.resetLog());
 
-const gateway = (path: string, init?: RequestInit) => app.yoga.fetch(`http://gateway.test${path}`, init);
+const gateway = (path: string, init?: RequestInit) => app.yoga.fetch(`http://gateway.test${path}`, init as never);
 
 /** Walks the install as a browser would: gateway → GHL's choose-location page → gateway callback. */
 async function installLocation(locationId: string): Promise<Response> {
@@ -82,7 +82,7 @@ describe('token lifecycle', () => {
   });
 
   it('turns a refused refresh into REAUTH_REQUIRED with the install URL; other locations are unaffected', async () => {
-    const [a, b] = stack.simulator.locations as [{ id: string }, { id: string }];
+    const [a, b] = stack.simulator.locations as unknown as [{ id: string }, { id: string }];
     expect((await installLocation(b.id)).status).toBe(200);
     stack.simulator.oauth.revoke({ locationId: a.id });
     stack.resetLog();

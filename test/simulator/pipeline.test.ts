@@ -154,8 +154,8 @@ describe('403/404: location boundaries and unknown ids', () => {
     expect(patch.body).toEqual({ statusCode: 404, message: `Cannot PATCH /contacts/${contactA}`, error: 'Not Found' });
   });
 
-  it('answers 501 for spec operations it does not implement yet', async () => {
-    const res = await call(sim, 'GET', '/workflows/', { query: { locationId: a.id } });
+  it('answers 501 for spec operations outside the catalog that it does not implement', async () => {
+    const res = await call(sim, 'GET', `/custom-fields/${contactA}`);
     expect(res.status).toBe(501);
     expect(res.body).toMatchObject({ statusCode: 501, error: 'Not Implemented' });
   });

@@ -110,6 +110,31 @@ describe('shared poller lifecycle', () => {
     ]);
   });
 
+  it('does not publish a stale value when a webhook lands while a poll that predates it is in flight', async () => {
+    const t = setup();
+    const { poller } = t.registry.acquire({ credential: t.credential, source: t.source, args: { scope: 'x' } });
+    void t.listen(poller.topic);
+    await t.clock.advance(0);
+    // The next poll lists the old data, but its answer is held until after the webhook arrives.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const list = t.source.list;
+    t.source.list = async (call, args) => {
+      const items = await list(call, args);
+      await held;
+      return items;
+    };
+    await t.clock.advance(60_000);
+    await t.clock.advance(1); // the webhook comes later than the poll started
+    t.registry.ingest('loc:loc1', 'thing', 'UPSERT', 'a', { name: 'new' }, 'w');
+    release();
+    await poller.idle();
+    t.source.list = list;
+    t.set([{ id: 'a', name: 'new' }]);
+    await t.clock.advance(60_000);
+    expect(t.changes().map((c) => [c.source, c.node['name']])).toEqual([['WEBHOOK', 'new']]);
+  });
+
   it('backs off when the budget is short, and ends the stream when the credential loses access', async () => {
     const t = setup();
     const { poller } = t.registry.acquire({ credential: t.credential, source: t.source, args: { scope: 'x' } });

@@ -119,8 +119,39 @@ export interface ContactWriteBody {
   customFields?: { id: string; field_value?: unknown }[];
 }
 
+/** `UpsertContactDto` adds these to the writable fields. */
+export interface ContactUpsertBody extends ContactWriteBody {
+  locationId: string;
+  createNewIfDuplicateAllowed?: boolean;
+}
+
+export interface ContactUpsertResult {
+  /** GHL's `new`: true when no contact matched and one was created. */
+  created: boolean;
+  contact: GhlContact;
+  traceId?: string;
+}
+
+/** `UpdateTagsResponseDTO` (sic: `succeded`). `responses` has one line per contact. */
+export interface BulkTagsResult {
+  succeded: boolean;
+  errorCount: number;
+  responses: string[];
+}
+
+export interface FollowersResult {
+  followers: string[];
+  /** `followersAdded` or `followersRemoved`, whichever the call reports. */
+  changed: string[];
+}
+
 const ops = {
   createContact: operation('POST /contacts/'),
+  upsertContact: operation('POST /contacts/upsert'),
+  removeTags: operation('DELETE /contacts/{contactId}/tags'),
+  bulkTags: operation('POST /contacts/bulk/tags/update/{type}'),
+  addFollowers: operation('POST /contacts/{contactId}/followers'),
+  removeFollowers: operation('DELETE /contacts/{contactId}/followers'),
   updateContact: operation('PUT /contacts/{contactId}'),
   deleteContact: operation('DELETE /contacts/{contactId}'),
   addTags: operation('POST /contacts/{contactId}/tags'),
@@ -176,4 +207,44 @@ export async function deleteContact(ctx: GhlCallContext, contactId: string): Pro
 export async function addContactTags(ctx: GhlCallContext, contactId: string, tags: string[]): Promise<string[]> {
   const res = await ctx.client.call<{ tags: string[] }>(ops.addTags, ctx.credential, { ...call(ctx), pathParams: { contactId }, body: { tags } });
   return res.data.tags ?? [];
+}
+
+/** Creates the contact, or updates the one GHL's duplicate rule matches (email, then phone). */
+export async function upsertContact(ctx: GhlCallContext, body: ContactUpsertBody): Promise<ContactUpsertResult> {
+  const res = await ctx.client.call<{ new?: boolean; contact: GhlContact; traceId?: string }>(ops.upsertContact, ctx.credential, { ...call(ctx), body });
+  return { created: res.data.new ?? false, contact: res.data.contact, ...(res.data.traceId ? { traceId: res.data.traceId } : {}) };
+}
+
+/** A DELETE with a JSON body (the spec requires it). Returns the tags left on the contact. */
+export async function removeContactTags(ctx: GhlCallContext, contactId: string, tags: string[]): Promise<string[]> {
+  const res = await ctx.client.call<{ tags: string[] }>(ops.removeTags, ctx.credential, { ...call(ctx), pathParams: { contactId }, body: { tags } });
+  return res.data.tags ?? [];
+}
+
+/**
+ * `POST /contacts/bulk/tags/update/{type}` (operationId `create-association`, a spec slip). The
+ * spec never declares `{type}`; GHL's description names the two values.
+ */
+export async function bulkUpdateContactTags(
+  ctx: GhlCallContext,
+  type: 'add' | 'remove',
+  body: { contacts: string[]; tags: string[]; removeAllTags?: boolean },
+): Promise<BulkTagsResult> {
+  const res = await ctx.client.call<BulkTagsResult>(ops.bulkTags, ctx.credential, {
+    ...call(ctx),
+    pathParams: { type },
+    body: { locationId: ctx.credential.locationId, ...body },
+  });
+  return { succeded: res.data.succeded, errorCount: res.data.errorCount ?? 0, responses: res.data.responses ?? [] };
+}
+
+export async function addContactFollowers(ctx: GhlCallContext, contactId: string, followers: string[]): Promise<FollowersResult> {
+  const res = await ctx.client.call<{ followers?: string[]; followersAdded?: string[] }>(ops.addFollowers, ctx.credential, { ...call(ctx), pathParams: { contactId }, body: { followers } });
+  return { followers: res.data.followers ?? [], changed: res.data.followersAdded ?? [] };
+}
+
+/** A DELETE with a JSON body, like tag removal. */
+export async function removeContactFollowers(ctx: GhlCallContext, contactId: string, followers: string[]): Promise<FollowersResult> {
+  const res = await ctx.client.call<{ followers?: string[]; followersRemoved?: string[] }>(ops.removeFollowers, ctx.credential, { ...call(ctx), pathParams: { contactId }, body: { followers } });
+  return { followers: res.data.followers ?? [], changed: res.data.followersRemoved ?? [] };
 }

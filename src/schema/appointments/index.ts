@@ -1,1 +1,4 @@
 import './types.js';
+import './links.js';
+import './queries.js';
+import './mutations.js';

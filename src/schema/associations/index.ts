@@ -1,2 +1,5 @@
-// The associations domain: types, queries and mutations are imported here, one line each.
-export {};
+// The associations domain: types, queries, mutations and the field it adds to Contact, one line each.
+import './types.js';
+import './queries.js';
+import './mutations.js';
+import './contact-relations.js';

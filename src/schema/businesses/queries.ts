@@ -1,12 +1,28 @@
 import { builder } from '../builder.js';
-import { Business } from './types.js';
+import { listFingerprint, offsetConnection } from '../contacts/offset-paging.js';
+import { traced } from '../shared/ghl-operation.js';
+import { Business, BusinessConnection } from './types.js';
 
-builder.queryField('business', (t) =>
-  t.field({
+builder.queryFields((t) => ({
+  business: t.field({
+    ...traced('One business by its GHL id; null with a NOT_FOUND error when it does not exist.', 'GET /businesses/{businessId}'),
     type: Business,
     nullable: true,
-    description: 'One business by its GHL id. GHL: `get-business` (GET /businesses/{businessId}).',
     args: { id: t.arg.id({ required: true, description: "GHL's business id." }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.business.load(id),
   }),
-);
+  businesses: t.field({
+    ...traced("The location's businesses, in GHL's order.", 'GET /businesses/'),
+    type: BusinessConnection,
+    args: {
+      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+    },
+    resolve: (_root, args, ctx) =>
+      // GHL reports no total here: ask for one more than the page to learn whether another follows.
+      offsetConnection(args, { defaultSize: 20, maxSize: 100, fingerprint: listFingerprint({ list: 'businesses' }) }, async (skip, limit) => {
+        const list = await ctx.loaders.businessList.load({ skip, limit: limit + 1 });
+        return { items: list.slice(0, limit), total: null, hasMore: list.length > limit };
+      }),
+  }),
+}));

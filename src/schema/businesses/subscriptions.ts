@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { changeEventType, changesOf, INTERVAL_ARG_DESCRIPTION } from '../shared/subscriptions.js';
+import { changeEventType, changesOf, INTERVAL_ARG_DESCRIPTION, resolveChange } from '../shared/subscriptions.js';
 import { traced } from '../shared/ghl-operation.js';
 import { businessSource } from '../../subscriptions/sources.js';
 import { Business } from './types.js';
@@ -12,6 +12,6 @@ builder.subscriptionField('businessesChanged', (t) =>
     type: BusinessChangeEvent,
     args: { intervalSeconds: t.arg.int({ description: INTERVAL_ARG_DESCRIPTION }) },
     subscribe: (_root, args, ctx) => changesOf(ctx, businessSource, {}, args.intervalSeconds),
-    resolve: (change) => change,
+    resolve: resolveChange,
   }),
 );

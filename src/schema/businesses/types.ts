@@ -1,5 +1,6 @@
 import type { GhlBusiness } from '../../ghl/endpoints/businesses.js';
 import { builder } from '../builder.js';
+import { connectionType } from '../shared/pagination.js';
 
 const optional = (key: keyof GhlBusiness) => (b: GhlBusiness) => (b[key] as string | undefined) ?? null;
 
@@ -22,3 +23,5 @@ export const Business = builder.objectRef<GhlBusiness>('Business').implement({
     updatedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it last changed.', resolve: optional('updatedAt') }),
   }),
 });
+
+export const BusinessConnection = connectionType(Business, 'Business', 'business');

@@ -1,2 +1,3 @@
-// The companies domain: types, queries and mutations are imported here, one line each.
-export {};
+// The companies domain: types and queries are imported here, one line each.
+import './types.js';
+import './queries.js';

@@ -1,39 +1,51 @@
 import type { ContactSearchBody } from '../../ghl/endpoints/contacts.js';
 import { builder } from '../builder.js';
-import { decodeCursor, encodeCursor, pageSize } from '../shared/pagination.js';
+import { badUserInput } from '../shared/errors.js';
+import { traced } from '../shared/ghl-operation.js';
+import { encodeCursor, pageSize } from '../shared/pagination.js';
+import { email as emailCheck } from '../shared/validate.js';
+import { cursorPosition, listFingerprint } from './offset-paging.js';
+import { ContactFilterInput, ContactSortInput, searchFilters, searchSort } from './search-input.js';
 import { Contact, ContactConnection } from './types.js';
 
 builder.queryFields((t) => ({
   contact: t.field({
+    ...traced('One contact by its GHL id; null with a NOT_FOUND error when it does not exist.', 'GET /contacts/{contactId}'),
     type: Contact,
     nullable: true,
-    description: 'One contact by its GHL id; null with a NOT_FOUND error when it does not exist. GHL: `get-contact` (GET /contacts/{contactId}).',
     args: { id: t.arg.id({ required: true, description: "GHL's contact id." }) },
     resolve: (_root, { id }, ctx) => ctx.loaders.contact.load(id),
   }),
   contacts: t.field({
+    ...traced('Contacts of the location, newest first unless `sort` says otherwise, optionally matching a search text and a filter.', 'POST /contacts/search'),
     type: ContactConnection,
-    description: 'Contacts of the location, newest first, optionally matching a search text. GHL: `search-contacts-advanced` (POST /contacts/search).',
     args: {
       first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
       after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
       query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
+      filter: t.arg({ type: ContactFilterInput, description: 'Conditions every contact returned meets.' }),
+      sort: t.arg({ type: [ContactSortInput], description: 'Sort keys, most significant first (at most 3). Default: newest first.' }),
     },
     resolve: async (_root, args, ctx) => {
       const limit = pageSize(args.first, { defaultSize: 20, maxSize: 100 });
-      const position = args.after ? decodeCursor(args.after) : null;
+      const filters = searchFilters(args.filter);
+      const sort = searchSort(args.sort);
+      const fingerprint = listFingerprint({ query: args.query ?? null, filters, sort });
+      const position = cursorPosition(args.after, fingerprint);
       const offset = typeof position?.['o'] === 'number' ? position['o'] : 0;
       const body: ContactSearchBody = {
         locationId: ctx.credential.locationId,
         pageLimit: limit,
         ...(args.query ? { query: args.query } : {}),
+        ...(filters.length ? { filters } : {}),
+        ...(sort.length ? { sort } : {}),
         ...(Array.isArray(position?.['sa']) ? { searchAfter: position['sa'] as (string | number)[] } : {}),
       };
       const result = await ctx.loaders.contactSearch.load(body);
-      const edges = result.contacts.map((node, i) => ({
-        node,
-        cursor: encodeCursor({ sa: node.searchAfter ?? [], o: offset + i + 1 }),
-      }));
+      const last = result.contacts.at(-1)?.id;
+      // A page ending on the same contact as the previous one means the position did not move.
+      const contacts = position && last === position['l'] ? [] : result.contacts;
+      const edges = contacts.map((node, i) => ({ node, cursor: encodeCursor({ sa: node.searchAfter ?? [], o: offset + i + 1, l: last, k: fingerprint }) }));
       return {
         edges,
         totalCount: result.total,
@@ -44,6 +56,28 @@ builder.queryFields((t) => ({
           endCursor: edges.at(-1)?.cursor ?? null,
         },
       };
+    },
+  }),
+  contactDuplicate: t.field({
+    ...traced(
+      'The contact GHL would treat as a duplicate of this email or phone (email is checked first); null when there is none. Use it before creating a contact.',
+      'GET /contacts/search/duplicate',
+    ),
+    type: Contact,
+    nullable: true,
+    args: {
+      email: t.arg.string({ description: 'Email address to check.' }),
+      phone: t.arg.string({ description: 'Phone number to check; GHL compares digits only.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const email = args.email?.trim() || undefined;
+      const phone = args.phone?.trim() || undefined;
+      if (!email && !phone) throw badUserInput('Give `email` or `phone`.', { argument: 'email' });
+      const bad = emailCheck(['email'], email);
+      if (bad) throw badUserInput(bad.message, { argument: 'email' });
+      const found = await ctx.loaders.contactDuplicate.load({ ...(email ? { email } : {}), ...(phone ? { phone } : {}) });
+      if (found) ctx.loaders.contact.prime(found.id, found);
+      return found;
     },
   }),
 }));

@@ -3,6 +3,7 @@ import { Appointment } from '../appointments/types.js';
 import { builder } from '../builder.js';
 import { Business } from '../businesses/types.js';
 import { Note } from '../notes/types.js';
+import { traced } from '../shared/ghl-operation.js';
 import { connectionType } from '../shared/pagination.js';
 import { Task } from '../tasks/types.js';
 
@@ -48,24 +49,24 @@ export const Contact = builder.objectRef<GhlContact>('Contact').implement({
     dateUpdated: t.field({ type: 'DateTime', nullable: true, description: 'When the contact last changed.', resolve: text('dateUpdated') }),
     customFields: t.field({ type: [CustomFieldValue], description: 'Values of custom fields set on the contact.', resolve: (c) => c.customFields ?? [] }),
     tasks: t.field({
+      ...traced("The contact's tasks.", 'GET /contacts/{contactId}/tasks'),
       type: [Task],
-      description: "The contact's tasks. GHL: `get-all-tasks` (GET /contacts/{contactId}/tasks).",
       resolve: (c, _args, ctx) => ctx.loaders.contactTasks.load(c.id),
     }),
     notes: t.field({
+      ...traced('Notes on the contact.', 'GET /contacts/{contactId}/notes'),
       type: [Note],
-      description: "Notes on the contact. GHL: `get-all-notes` (GET /contacts/{contactId}/notes).",
       resolve: (c, _args, ctx) => ctx.loaders.contactNotes.load(c.id),
     }),
     appointments: t.field({
+      ...traced("The contact's appointments.", 'GET /contacts/{contactId}/appointments'),
       type: [Appointment],
-      description: "The contact's appointments. GHL: `get-appointments-for-contact` (GET /contacts/{contactId}/appointments).",
       resolve: (c, _args, ctx) => ctx.loaders.contactAppointments.load(c.id),
     }),
     business: t.field({
+      ...traced('The business the contact belongs to, if any.', 'GET /businesses/{businessId}'),
       type: Business,
       nullable: true,
-      description: 'The business the contact belongs to, if any. GHL: `get-business` (GET /businesses/{businessId}).',
       resolve: (c, _args, ctx) => (c.businessId ? ctx.loaders.business.load(c.businessId) : null),
     }),
   }),

@@ -1,2 +1,5 @@
 // The conversations domain: types, queries and mutations are imported here, one line each.
-export {};
+import './types.js';
+import './queries.js';
+import './mutations.js';
+import './contact-fields.js';

@@ -57,7 +57,10 @@ export function changesOf<A>(ctx: GraphQLContext, source: PollSource<A>, args: A
         if (next.done) break;
         const message = next.value;
         if ('end' in message) {
-          stop(new GraphQLError(message.end.message, { extensions: { code: message.end.code } }));
+          // Delivered as a last event whose resolution fails with the code, so every transport
+          // shows the client why (graphql-ws then closes the socket with a matching close code).
+          await push({ ended: message.end } as unknown as Change);
+          stop();
           break;
         }
         ctx.refreshLoaders();
@@ -72,3 +75,10 @@ export function changesOf<A>(ctx: GraphQLContext, source: PollSource<A>, args: A
 
 /** Description of the `intervalSeconds` argument every change subscription takes. */
 export const INTERVAL_ARG_DESCRIPTION = 'How often to poll, in seconds, within the bounds the gateway allows. Webhooks arrive at once regardless.';
+
+/** The `resolve` of every change subscription: the change itself, or the reason the stream ended. */
+export function resolveChange(change: Change): Change {
+  const ended = (change as unknown as { ended?: { code: string; message: string } }).ended;
+  if (ended) throw new GraphQLError(ended.message, { extensions: { code: ended.code } });
+  return change;
+}

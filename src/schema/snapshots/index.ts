@@ -1,2 +1,3 @@
-// The snapshots domain: types, queries and mutations are imported here, one line each.
-export {};
+// The snapshots domain: types and queries are imported here, one line each.
+import './types.js';
+import './queries.js';

@@ -1,2 +1,4 @@
 // The workflows domain: types, queries and mutations are imported here, one line each.
-export {};
+import './types.js';
+import './queries.js';
+import './mutations.js';

@@ -257,37 +257,7 @@ export const contactRoutes: RouteTable = {
     return ok({ success: true, ids: updated });
   },
 
-  // Campaigns, workflows, followers -----------------------------------------------------------
-
-  'POST /contacts/{contactId}/campaigns/{campaignId}': (ctx) => {
-    const contact = contactOf(ctx);
-    ctx.store.updateContact(contact.id, { campaigns: [...new Set([...contact.campaigns, ctx.params['campaignId'] as string])] });
-    return created(SUCCEDED);
-  },
-
-  'DELETE /contacts/{contactId}/campaigns/{campaignId}': (ctx) => {
-    const contact = contactOf(ctx);
-    ctx.store.updateContact(contact.id, { campaigns: contact.campaigns.filter((c) => c !== ctx.params['campaignId']) });
-    return ok(SUCCEDED);
-  },
-
-  'DELETE /contacts/{contactId}/campaigns/removeAll': (ctx) => {
-    ctx.store.updateContact(contactOf(ctx).id, { campaigns: [] });
-    return ok(SUCCEDED);
-  },
-
-  'POST /contacts/{contactId}/workflow/{workflowId}': (ctx) => {
-    const contact = contactOf(ctx);
-    isoDate(body<{ eventStartTime?: string }>(ctx).eventStartTime, 'eventStartTime');
-    ctx.store.updateContact(contact.id, { workflows: [...new Set([...contact.workflows, ctx.params['workflowId'] as string])] });
-    return ok(SUCCEDED);
-  },
-
-  'DELETE /contacts/{contactId}/workflow/{workflowId}': (ctx) => {
-    const contact = contactOf(ctx);
-    ctx.store.updateContact(contact.id, { workflows: contact.workflows.filter((w) => w !== ctx.params['workflowId']) });
-    return ok(SUCCEDED);
-  },
+  // Followers (campaign and workflow enrolment: domains/campaigns.ts, domains/workflows.ts) ----
 
   'POST /contacts/{contactId}/followers': (ctx) => {
     const contact = contactOf(ctx);

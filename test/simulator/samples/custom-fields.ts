@@ -1,4 +1,7 @@
+import { call } from '../helpers.js';
 import type { DomainSamples } from './types.js';
 
-/** Success samples for the custom-fields operations the simulator serves. */
-export const customFieldsSamples: DomainSamples = (_env) => ({});
+/** Success samples for the custom field definitions read (`GET /locations/{locationId}/customFields`). */
+export const customFieldsSamples: DomainSamples = (env) => ({
+  'GET /locations/{locationId}/customFields': () => call(env().sim, 'GET', `/locations/${env().loc.id}/customFields`, { query: { model: 'contact' } }),
+});

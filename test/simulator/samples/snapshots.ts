@@ -1,4 +1,7 @@
+import { call } from '../helpers.js';
 import type { DomainSamples } from './types.js';
 
-/** Success samples for the snapshots operations the simulator serves. */
-export const snapshotsSamples: DomainSamples = (_env) => ({});
+/** Success samples for the snapshots operations (Agency-Access only: the seeded agency token). */
+export const snapshotsSamples: DomainSamples = (env) => ({
+  'GET /snapshots/': () => call(env().sim, 'GET', '/snapshots/', { token: env().sim.agency.accessToken, query: { companyId: env().sim.agency.companyId } }),
+});

@@ -1,0 +1,24 @@
+import { builder } from '../builder.js';
+import { traced } from '../shared/ghl-operation.js';
+import { appointmentNotesPage } from './links.js';
+import { Appointment, AppointmentNoteConnection } from './types.js';
+
+builder.queryFields((t) => ({
+  appointment: t.field({
+    ...traced('One appointment by its GHL event id; null with a NOT_FOUND error when it does not exist.', 'GET /calendars/events/appointments/{eventId}'),
+    type: Appointment,
+    nullable: true,
+    args: { id: t.arg.id({ required: true, description: "GHL's appointment (event) id." }) },
+    resolve: (_root, { id }, ctx) => ctx.loaders.appointment.load(id),
+  }),
+  appointmentNotes: t.field({
+    ...traced('Notes written on an appointment, newest first.', 'GET /calendars/appointments/{appointmentId}/notes'),
+    type: AppointmentNoteConnection,
+    args: {
+      appointmentId: t.arg.id({ required: true, description: "GHL's appointment (event) id." }),
+      first: t.arg.int({ description: 'Page size, 1 to 20. Default 10.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+    },
+    resolve: (_root, args, ctx) => appointmentNotesPage(ctx, args.appointmentId, args),
+  }),
+}));

@@ -1,0 +1,19 @@
+import { builder } from '../builder.js';
+import { Contact } from '../contacts/types.js';
+import { traced } from '../shared/ghl-operation.js';
+import { recordRelationsConnection } from './relations-page.js';
+import { RelationConnection } from './types.js';
+
+// Added from this folder, so the contacts domain needs no change to link to relations.
+builder.objectField(Contact, 'relations', (t) =>
+  t.field({
+    ...traced("The contact's relations to other records (contacts, custom object records…), oldest first; one GHL call per distinct contact and page.", 'GET /associations/relations/{recordId}'),
+    type: RelationConnection,
+    args: {
+      associationId: t.arg.id({ description: 'Only relations under this association.' }),
+      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+    },
+    resolve: (contact, args, ctx) => recordRelationsConnection(ctx, contact.id, args),
+  }),
+);

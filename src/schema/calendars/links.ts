@@ -1,0 +1,25 @@
+import { AppointmentConnection } from '../appointments/types.js';
+import { builder } from '../builder.js';
+import { windowConnection } from './paging.js';
+import { Calendar, CalendarGroup } from './types.js';
+
+/** Links out of a calendar, each through a loader so a list of calendars costs one read per key. */
+builder.objectFields(Calendar, (t) => ({
+  group: t.field({
+    type: CalendarGroup,
+    nullable: true,
+    description: 'The group the calendar belongs to, if any. GHL: `get-groups` (GET /calendars/groups), read once per request.',
+    resolve: (c, _args, ctx) => (c.groupId ? ctx.loaders.calendarGroup.load(c.groupId) : null),
+  }),
+  events: t.field({
+    type: AppointmentConnection,
+    description: 'Appointments on this calendar starting in a time window, in start order. GHL: `get-calendar-events` (GET /calendars/events).',
+    args: {
+      startTime: t.arg({ type: 'DateTime', required: true, description: 'Start of the window: events starting at or after it.' }),
+      endTime: t.arg({ type: 'DateTime', required: true, description: 'End of the window: events starting at or before it.' }),
+      first: t.arg.int({ description: 'Page size, 1 to 200. Default 50.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+    },
+    resolve: (c, args, ctx) => windowConnection({ ...args, calendarId: c.id }, (w) => ctx.loaders.calendarEvents.load(w)),
+  }),
+}));

@@ -1,0 +1,98 @@
+import type { EventWindow } from '../../ghl/endpoints/calendars.js';
+import { badUserInput } from '../shared/errors.js';
+import { decodeCursor, encodeCursor, pageSize, type ConnectionShape } from '../shared/pagination.js';
+
+/**
+ * Relay connections over the calendar endpoints' paging styles. Cursors stay opaque: an offset for
+ * skip/limit and limit/offset lists, a (start time, id) position for time windows. A page whose
+ * last id equals the cursor's own id ends the list, so an upstream that ignores the position can
+ * never make a client loop.
+ */
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+const edge = <T>(node: T, position: Record<string, unknown>) => ({ node, cursor: encodeCursor(position) });
+
+function positionOf(after: string | null | undefined): Record<string, unknown> | null {
+  return after ? decodeCursor(after) : null;
+}
+
+const emptyPage = <T>(hasPreviousPage: boolean): ConnectionShape<T> => ({ edges: [], totalCount: null, pageInfo: { hasNextPage: false, hasPreviousPage, startCursor: null, endCursor: null } });
+
+/**
+ * An offset-paged list. `fetch` gets the offset and the page size and answers the items and
+ * whether more follow (ask for one extra item when the endpoint does not say).
+ */
+export async function offsetConnection<T>(
+  args: PageArgs,
+  size: { defaultSize: number; maxSize: number },
+  idOf: (node: T) => string,
+  fetch: (offset: number, limit: number) => Promise<{ items: T[]; hasMore: boolean; total?: number }>,
+): Promise<ConnectionShape<T>> {
+  const limit = pageSize(args.first, size);
+  const at = positionOf(args.after);
+  const offset = typeof at?.['o'] === 'number' ? at['o'] : 0;
+  const { items, hasMore, total } = await fetch(offset, limit);
+  const page = items.slice(0, limit);
+  if (at && page.length > 0 && idOf(page.at(-1) as T) === at['i']) return emptyPage(true);
+  const edges = page.map((node, k) => edge(node, { o: offset + k + 1, i: idOf(node) }));
+  return {
+    edges,
+    totalCount: total ?? null,
+    pageInfo: { hasNextPage: hasMore && edges.length === limit, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}
+
+/** A list GHL sends whole (calendars, groups): paged here, so the client sees one connection style. */
+export function listConnection<T>(args: PageArgs, size: { defaultSize: number; maxSize: number }, idOf: (node: T) => string, all: T[]): Promise<ConnectionShape<T>> {
+  return offsetConnection(args, size, idOf, async (offset, limit) => ({ items: all.slice(offset, offset + limit), hasMore: offset + limit < all.length, total: all.length }));
+}
+
+export interface WindowArgs extends PageArgs {
+  startTime: Date;
+  endTime: Date;
+  calendarId?: string | null;
+  userId?: string | null;
+  groupId?: string | null;
+}
+
+/** Checks a window query's arguments; a bad window is BAD_USER_INPUT before any call. */
+export function checkWindow(args: WindowArgs): void {
+  if (args.startTime.getTime() >= args.endTime.getTime()) throw badUserInput('`endTime` must be after `startTime`.', { argument: 'endTime' });
+  if (!args.calendarId && !args.userId && !args.groupId) throw badUserInput('Give one of `calendarId`, `userId` or `groupId`.', { argument: 'calendarId' });
+}
+
+/**
+ * Events of a time window, in start order. GHL sends a whole window unpaged; the cursor keeps the
+ * start time and id of the last edge, and the next page asks GHL for the window from that start
+ * on, skipping what was already served.
+ */
+export async function windowConnection<T extends { id: string; startTime?: string }>(args: WindowArgs, load: (window: EventWindow) => Promise<T[]>): Promise<ConnectionShape<T>> {
+  checkWindow(args);
+  const limit = pageSize(args.first, { defaultSize: 50, maxSize: 200 });
+  const at = positionOf(args.after);
+  const fromMs = typeof at?.['s'] === 'number' ? at['s'] : args.startTime.getTime();
+  const lastId = typeof at?.['i'] === 'string' ? at['i'] : null;
+  const window: EventWindow = {
+    startTime: fromMs,
+    endTime: args.endTime.getTime(),
+    ...(args.calendarId ? { calendarId: args.calendarId } : {}),
+    ...(args.userId ? { userId: args.userId } : {}),
+    ...(args.groupId ? { groupId: args.groupId } : {}),
+  };
+  const startOf = (e: T) => (e.startTime ? Date.parse(e.startTime) : 0);
+  const remaining = (await load(window))
+    .filter((e) => lastId === null || startOf(e) > fromMs || (startOf(e) === fromMs && e.id > lastId))
+    .sort((a, b) => startOf(a) - startOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const page = remaining.slice(0, limit);
+  if (lastId !== null && page.at(-1)?.id === lastId) return emptyPage(true);
+  const edges = page.map((node) => edge(node, { s: startOf(node), i: node.id }));
+  return {
+    edges,
+    totalCount: at ? null : remaining.length,
+    pageInfo: { hasNextPage: remaining.length > page.length, hasPreviousPage: at !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
+}

@@ -1,0 +1,49 @@
+import type { GraphQLContext } from '../../context.js';
+import { builder } from '../builder.js';
+import { Business } from '../businesses/types.js';
+import { traced } from '../shared/ghl-operation.js';
+import { listFingerprint, offsetConnection, type OffsetArgs } from './offset-paging.js';
+import { ContactConnection } from './types.js';
+
+/** The contacts of one business: `GET /contacts/business/{businessId}`, skip/limit behind a cursor. */
+
+interface ByBusinessArgs extends OffsetArgs {
+  query?: string | null;
+}
+
+function contactsOfBusiness(ctx: GraphQLContext, businessId: string, args: ByBusinessArgs) {
+  const query = args.query?.trim() || undefined;
+  return offsetConnection(args, { defaultSize: 25, maxSize: 100, fingerprint: listFingerprint({ businessId, query: query ?? null }) }, async (skip, limit) => {
+    const page = await ctx.loaders.contactsByBusiness.load({ businessId, skip, limit, ...(query ? { query } : {}) });
+    return { items: page.contacts, total: page.count };
+  });
+}
+
+const DESCRIPTION = 'Contacts that belong to the business, newest first, optionally matching a search text.';
+
+builder.queryField('contactsByBusiness', (t) =>
+  t.field({
+    ...traced(DESCRIPTION, 'GET /contacts/business/{businessId}'),
+    type: ContactConnection,
+    args: {
+      businessId: t.arg.id({ required: true, description: "GHL's business id." }),
+      first: t.arg.int({ description: 'Page size, 1 to 100. Default 25.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
+    },
+    resolve: (_root, { businessId, ...args }, ctx) => contactsOfBusiness(ctx, businessId, args),
+  }),
+);
+
+builder.objectField(Business, 'contacts', (t) =>
+  t.field({
+    ...traced(DESCRIPTION, 'GET /contacts/business/{businessId}'),
+    type: ContactConnection,
+    args: {
+      first: t.arg.int({ description: 'Page size, 1 to 100. Default 25.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
+    },
+    resolve: (business, args, ctx) => contactsOfBusiness(ctx, business.id, args),
+  }),
+);

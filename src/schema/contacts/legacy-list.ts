@@ -1,0 +1,56 @@
+import { builder } from '../builder.js';
+import { badUserInput } from '../shared/errors.js';
+import { traced } from '../shared/ghl-operation.js';
+import { encodeCursor, pageSize } from '../shared/pagination.js';
+import { cursorPosition, listFingerprint } from './offset-paging.js';
+import { ContactConnection } from './types.js';
+
+/**
+ * `GET /contacts/` is deprecated in the spec in favour of advanced search; it stays reachable,
+ * marked deprecated. Its own position is a pair (`startAfter` = dateAdded in ms, `startAfterId`),
+ * kept inside the opaque cursor.
+ */
+builder.queryField('contactList', (t) =>
+  t.field({
+    ...traced('Contacts of the location, newest first, through GHL\'s older list endpoint.', 'GET /contacts/'),
+    type: ContactConnection,
+    deprecationReason: 'GHL deprecated GET /contacts/. Use `contacts`, which also filters and sorts.',
+    args: {
+      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const limit = pageSize(args.first, { defaultSize: 20, maxSize: 100 });
+      const fingerprint = listFingerprint({ list: 'legacy', query: args.query ?? null });
+      const position = cursorPosition(args.after, fingerprint);
+      const offset = typeof position?.['o'] === 'number' ? position['o'] : 0;
+      const startAfter = position?.['sa'];
+      const startAfterId = position?.['si'];
+      if (position && (typeof startAfter !== 'number' || typeof startAfterId !== 'string')) {
+        throw badUserInput('The `after` cursor is not one this gateway issued.', { argument: 'after' });
+      }
+      const page = await ctx.loaders.contactListLegacy.load({
+        limit,
+        ...(args.query ? { query: args.query } : {}),
+        ...(position ? { startAfter: startAfter as number, startAfterId: startAfterId as string } : {}),
+      });
+      const last = page.contacts.at(-1)?.id;
+      const contacts = position && last === startAfterId ? [] : page.contacts;
+      const edges = contacts.map((node, i) => ({
+        node,
+        cursor: encodeCursor({ sa: node.dateAdded ? Date.parse(node.dateAdded) : 0, si: node.id, o: offset + i + 1, k: fingerprint }),
+      }));
+      return {
+        edges,
+        totalCount: page.count,
+        pageInfo: {
+          hasNextPage: edges.length === limit && offset + edges.length < page.count,
+          hasPreviousPage: offset > 0,
+          startCursor: edges[0]?.cursor ?? null,
+          endCursor: edges.at(-1)?.cursor ?? null,
+        },
+      };
+    },
+  }),
+);

@@ -1,0 +1,18 @@
+import { builder } from '../builder.js';
+import { Contact } from '../contacts/types.js';
+import { traced } from '../shared/ghl-operation.js';
+import { conversationPage } from './paging.js';
+import { ConversationConnection } from './types.js';
+
+/** Conversations one step from a contact: the search filtered by the contact (GHL has no batch form; one call per contact and page). */
+builder.objectField(Contact, 'conversations', (t) =>
+  t.field({
+    ...traced("The contact's conversations, newest message first.", 'GET /conversations/search'),
+    type: ConversationConnection,
+    args: {
+      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+    },
+    resolve: (contact, args, ctx) => conversationPage(ctx, args, { contactId: contact.id }),
+  }),
+);

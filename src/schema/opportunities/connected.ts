@@ -1,0 +1,34 @@
+import { builder } from '../builder.js';
+import { Contact } from '../contacts/types.js';
+import { eqFilters, opportunityPage } from './page.js';
+import { OpportunitySort } from './queries.js';
+import { Opportunity, OpportunityConnection, OpportunityStatus, PipelineStage } from './types.js';
+
+/** Links from other types to opportunities, added from this domain so their files stay theirs. */
+
+builder.objectField(Contact, 'opportunities', (t) =>
+  t.field({
+    type: [Opportunity],
+    description:
+      "The contact's opportunities, newest first. Contacts resolved together share one search. GHL: `search-opportunities-advanced` (POST /opportunities/search), filtered by contact.",
+    resolve: async (c, _args, ctx) => {
+      const list = await ctx.loaders.opportunitiesByContact.load(c.id);
+      return [...list].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id));
+    },
+  }),
+);
+
+builder.objectField(PipelineStage, 'opportunities', (t) =>
+  t.field({
+    type: OpportunityConnection,
+    description: 'Opportunities in this stage. GHL: `search-opportunities-advanced` (POST /opportunities/search), filtered by stage.',
+    args: {
+      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      status: t.arg({ type: OpportunityStatus, description: 'Only opportunities with this status.' }),
+      sort: t.arg({ type: OpportunitySort, description: 'Order of the list. Default CREATED_AT_DESC.' }),
+    },
+    resolve: (stage, args, ctx) =>
+      opportunityPage(ctx, { first: args.first, after: args.after, sort: args.sort ?? null, filters: eqFilters({ pipeline_id: stage.pipelineId, pipeline_stage_id: stage.id, status: args.status }) }),
+  }),
+);

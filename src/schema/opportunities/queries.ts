@@ -1,0 +1,92 @@
+import { GraphQLError } from 'graphql';
+import { builder } from '../builder.js';
+import { traced } from '../shared/ghl-operation.js';
+import { decodeCursor, encodeCursor, pageSize } from '../shared/pagination.js';
+import { eqFilters, opportunityPage, type SortName } from './page.js';
+import { findPipeline, locationPipelines } from './pipelines.js';
+import { Opportunity, OpportunityConnection, OpportunityStatus, Pipeline, PipelineConnection } from './types.js';
+
+export const OpportunitySort = builder.enumType('OpportunitySort', {
+  description: 'Orders for lists of opportunities. Ties are broken by id, so paging is stable.',
+  values: {
+    CREATED_AT_DESC: { value: 'CREATED_AT_DESC', description: 'Newest first (the default).' },
+    CREATED_AT_ASC: { value: 'CREATED_AT_ASC', description: 'Oldest first.' },
+    UPDATED_AT_DESC: { value: 'UPDATED_AT_DESC', description: 'Most recently changed first.' },
+    UPDATED_AT_ASC: { value: 'UPDATED_AT_ASC', description: 'Least recently changed first.' },
+    MONETARY_VALUE_DESC: { value: 'MONETARY_VALUE_DESC', description: 'Largest deals first.' },
+    MONETARY_VALUE_ASC: { value: 'MONETARY_VALUE_ASC', description: 'Smallest deals first.' },
+    LAST_STAGE_CHANGE_AT_DESC: { value: 'LAST_STAGE_CHANGE_AT_DESC', description: 'Most recently moved between stages first.' },
+    LAST_STATUS_CHANGE_AT_DESC: { value: 'LAST_STATUS_CHANGE_AT_DESC', description: 'Most recent status change first.' },
+  } satisfies Record<SortName, { value: SortName; description: string }>,
+});
+
+const OpportunityFilterInput = builder.inputType('OpportunityFilterInput', {
+  description: 'Conditions an opportunity must all meet to be listed.',
+  fields: (t) => ({
+    pipelineId: t.id({ description: 'Only opportunities in this pipeline.' }),
+    stageId: t.id({ description: 'Only opportunities in this pipeline stage.' }),
+    status: t.field({ type: OpportunityStatus, description: 'Only opportunities with this status.' }),
+    contactId: t.id({ description: 'Only opportunities with this contact.' }),
+    assignedTo: t.id({ description: 'Only opportunities owned by this GHL user.' }),
+    query: t.string({ description: "Text matched against the opportunity's name and its contact's name, email, company and phone." }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  opportunity: t.field({
+    ...traced('One opportunity by its GHL id; null with a NOT_FOUND error when it does not exist.', 'GET /opportunities/{id}'),
+    type: Opportunity,
+    nullable: true,
+    args: { id: t.arg.id({ required: true, description: "GHL's opportunity id." }) },
+    resolve: (_root, { id }, ctx) => ctx.loaders.opportunity.load(id),
+  }),
+  opportunities: t.field({
+    ...traced("Opportunities of the caller's location, filtered and sorted.", 'POST /opportunities/search'),
+    type: OpportunityConnection,
+    args: {
+      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      filter: t.arg({ type: OpportunityFilterInput, description: 'Conditions to meet; all of them.' }),
+      sort: t.arg({ type: OpportunitySort, description: 'Order of the list. Default CREATED_AT_DESC.' }),
+    },
+    resolve: (_root, { first, after, filter, sort }, ctx) =>
+      opportunityPage(ctx, {
+        first,
+        after,
+        sort: sort ?? null,
+        query: filter?.query ?? null,
+        filters: eqFilters({ pipeline_id: filter?.pipelineId, pipeline_stage_id: filter?.stageId, status: filter?.status, contact_id: filter?.contactId, assigned_to: filter?.assignedTo }),
+      }),
+  }),
+  pipelines: t.field({
+    ...traced("The location's pipelines with their stages, in GHL's order.", 'GET /opportunities/pipelines'),
+    type: PipelineConnection,
+    args: {
+      first: t.arg.int({ description: 'Page size, 1 to 100. Default 50.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      // GHL returns every pipeline at once; the connection pages over that one list.
+      const limit = pageSize(args.first, { defaultSize: 50, maxSize: 100 });
+      const offset = args.after ? Number(decodeCursor(args.after)['o'] ?? 0) : 0;
+      const all = await locationPipelines(ctx);
+      const edges = all.slice(offset, offset + limit).map((node, i) => ({ node, cursor: encodeCursor({ o: offset + i + 1 }) }));
+      return {
+        edges,
+        totalCount: all.length,
+        pageInfo: { hasNextPage: offset + edges.length < all.length, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+      };
+    },
+  }),
+  pipeline: t.field({
+    ...traced('One pipeline by its GHL id; null with a NOT_FOUND error when the location has no such pipeline.', 'GET /opportunities/pipelines'),
+    type: Pipeline,
+    nullable: true,
+    args: { id: t.arg.id({ required: true, description: "GHL's pipeline id." }) },
+    resolve: async (_root, { id }, ctx) => {
+      const found = await findPipeline(ctx, id);
+      if (!found) throw new GraphQLError(`Pipeline ${id} not found`, { extensions: { code: 'NOT_FOUND' } });
+      return found;
+    },
+  }),
+}));

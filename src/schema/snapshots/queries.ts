@@ -1,0 +1,21 @@
+import { builder } from '../builder.js';
+import { agencyCompanyId, requireAgency } from '../companies/agency.js';
+import { sliceConnection } from '../locations/slice.js';
+import { traced } from '../shared/ghl-operation.js';
+import { SnapshotConnection } from './types.js';
+
+builder.queryFields((t) => ({
+  snapshots: t.field({
+    ...traced("The agency's snapshots. Needs an agency installation; FORBIDDEN without one. GHL sends them all at once; they are cached and paged here.", 'GET /snapshots/'),
+    type: SnapshotConnection,
+    nullable: true,
+    args: {
+      first: t.arg.int({ description: 'Page size, 1 to 100. Default 25.' }),
+      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      requireAgency(ctx);
+      return sliceConnection(await ctx.loaders.companySnapshots.load(agencyCompanyId(ctx)), args, { defaultSize: 25, maxSize: 100 });
+    },
+  }),
+}));
