@@ -22,6 +22,10 @@ import './snapshots/index.js';
 // Subscriptions (live data); imported here so domain index files stay their authors'.
 import './contacts/subscriptions.js';
 import './businesses/subscriptions.js';
+import './opportunities/subscriptions.js';
+import './calendars/subscriptions.js';
+import './conversations/subscriptions.js';
+import './users/subscriptions.js';
 
 /** The gateway's schema, sorted so the printed SDL is stable and reviewable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

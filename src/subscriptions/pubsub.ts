@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createPubSub } from 'graphql-yoga';
 import type { Change } from './diff.js';
 
@@ -12,5 +13,8 @@ export type ChangePubSub = ReturnType<typeof createChangePubSub>;
 
 /** In-process pub/sub (Yoga's, an EventTarget underneath; a Redis event target can replace it). */
 export function createChangePubSub() {
-  return createPubSub<Record<string, [TopicMessage]>>();
+  // Every subscriber of a topic is a listener on it; a thousand on one topic is the point, not a leak.
+  const eventTarget = new EventTarget();
+  setMaxListeners(0, eventTarget);
+  return createPubSub<Record<string, [TopicMessage]>>({ eventTarget });
 }

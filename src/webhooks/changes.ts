@@ -14,7 +14,8 @@ import type { WebhookHandler } from './route.js';
 type Event = Record<string, unknown>;
 
 interface ChangeRoute {
-  resource: string;
+  /** Watched resources the record belongs to; none for events that only make caches stale. */
+  resources: string[];
   kind: 'UPSERT' | 'DELETE';
   /** The record as the event carries it (nested for appointments). */
   record(event: Event): Event;
@@ -30,7 +31,7 @@ const flat = (event: Event): Event => Object.fromEntries(Object.entries(event).f
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 const contact = (kind: ChangeRoute['kind']): ChangeRoute => ({
-  resource: 'contact',
+  resources: ['contact'],
   kind,
   record: flat,
   stale: (r) => ({
@@ -40,7 +41,7 @@ const contact = (kind: ChangeRoute['kind']): ChangeRoute => ({
 });
 
 const child = (resource: string, loader: string, kind: ChangeRoute['kind'], implied?: Event): ChangeRoute => ({
-  resource,
+  resources: [resource],
   kind,
   record: flat,
   ...(implied ? { implied } : {}),
@@ -48,11 +49,37 @@ const child = (resource: string, loader: string, kind: ChangeRoute['kind'], impl
 });
 
 const appointment = (kind: ChangeRoute['kind']): ChangeRoute => ({
-  resource: 'contactAppointment',
+  resources: ['contactAppointment', 'calendarEvent'],
   kind,
   // Appointment events nest the record (and two docs mislabel their `type`): the handler's key decides.
   record: (e) => ({ ...((e['appointment'] as Event | undefined) ?? {}) }),
-  stale: (r) => ({ records: { contactAppointments: [str(r['contactId'])] } }),
+  stale: (r) => ({ records: { contactAppointments: [str(r['contactId'])], appointment: [str(r['id'])] }, lists: ['calendarEvents'] }),
+});
+
+const opportunity = (kind: ChangeRoute['kind']): ChangeRoute => ({
+  resources: ['opportunity'],
+  kind,
+  record: flat,
+  stale: (r) => ({ records: { opportunity: [str(r['id'])] }, lists: ['opportunitySearch', 'opportunitiesByContact'] }),
+});
+
+const message: ChangeRoute = {
+  resources: ['conversationMessage'],
+  kind: 'UPSERT',
+  // Message events name the message `messageId`; the API record calls it `id`.
+  record: (e) => {
+    const { messageId, ...rest } = flat(e);
+    return { ...rest, id: messageId ?? rest['id'] };
+  },
+  stale: (r) => ({ records: { conversation: [str(r['conversationId'])] }, lists: ['conversationSearch', 'conversationMessages'] }),
+};
+
+/** Events with no stream of their own, that still make cached reads stale. */
+const staleOnly = (stale: (r: Event) => { records?: Record<string, string[]>; lists?: string[] }): ChangeRoute => ({
+  resources: [],
+  kind: 'UPSERT',
+  record: flat,
+  stale,
 });
 
 export const CHANGE_ROUTES: Record<string, ChangeRoute> = {
@@ -70,6 +97,25 @@ export const CHANGE_ROUTES: Record<string, ChangeRoute> = {
   AppointmentCreate: appointment('UPSERT'),
   AppointmentUpdate: appointment('UPSERT'),
   AppointmentDelete: appointment('DELETE'),
+  OpportunityCreate: opportunity('UPSERT'),
+  OpportunityUpdate: opportunity('UPSERT'),
+  OpportunityStatusUpdate: opportunity('UPSERT'),
+  OpportunityStageUpdate: opportunity('UPSERT'),
+  OpportunityMonetaryValueUpdate: opportunity('UPSERT'),
+  OpportunityAssignedToUpdate: opportunity('UPSERT'),
+  OpportunityDelete: opportunity('DELETE'),
+  InboundMessage: message,
+  OutboundMessage: message,
+  UserCreate: { resources: ['user'], kind: 'UPSERT', record: flat, stale: (r) => ({ records: { user: [str(r['id'])] }, lists: ['userSearch', 'locationUsers'] }) },
+  ConversationUnreadUpdate: staleOnly((r) => ({ records: { conversation: [str(r['id'])] }, lists: ['conversationSearch'] })),
+  AssociationCreate: staleOnly(() => ({ lists: ['associationPage', 'associationsByObjectKey', 'associationByKey'] })),
+  AssociationUpdate: staleOnly((r) => ({ records: { association: [str(r['id'])] }, lists: ['associationPage', 'associationsByObjectKey', 'associationByKey'] })),
+  AssociationDelete: staleOnly((r) => ({ records: { association: [str(r['id'])] }, lists: ['associationPage', 'associationsByObjectKey', 'associationByKey'] })),
+  RelationCreate: staleOnly(() => ({ lists: ['recordRelations'] })),
+  RelationDelete: staleOnly(() => ({ lists: ['recordRelations'] })),
+  LocationCreate: staleOnly(() => ({ lists: ['locationSearch'] })),
+  LocationUpdate: staleOnly((r) => ({ records: { location: [str(r['id'])] }, lists: ['locationSearch'] })),
+  CampaignStatusUpdate: staleOnly(() => ({ lists: ['campaignList'] })),
 };
 
 export function webhookChangeHandlers(deps: { pollers: PollerRegistry; fetcher: CachedFetcher; clock: Clock }): Record<string, WebhookHandler> {
@@ -79,11 +125,12 @@ export function webhookChangeHandlers(deps: { pollers: PollerRegistry; fetcher: 
       const locationId = str(event['locationId']);
       const record = { ...route.record(event), ...route.implied };
       const id = str(record['id']);
-      if (!locationId || !id) throw new Error(`${type} without locationId or id`);
+      if (!locationId || (route.resources.length > 0 && !id)) throw new Error(`${type} without locationId or id`);
       const tenantKey = `loc:${locationId}`;
       await invalidate({ tenantKey, fetcher: deps.fetcher, loaders: {} }, route.stale(record));
       const occurredAt = new Date(deps.clock.now()).toISOString();
-      const published = deps.pollers.ingest(tenantKey, route.resource, route.kind, id, record, occurredAt);
+      let published = 0;
+      for (const resource of route.resources) published += deps.pollers.ingest(tenantKey, resource, route.kind, id, record, occurredAt);
       return `published to ${published} stream(s)`;
     };
   }

@@ -24,14 +24,14 @@ export const ChangeSourceEnum = builder.enumType('ChangeSource', {
 });
 
 /** Defines `<Name>ChangeEvent`: one change to a record of `nodeRef`'s type. */
-export function changeEventType<T>(name: string, nodeRef: ObjectRef<BuilderTypes, T>, noun: string) {
+export function changeEventType<T>(name: string, nodeRef: ObjectRef<BuilderTypes, T>, noun: string, toNode: (raw: Record<string, unknown>) => unknown = (raw) => raw) {
   return builder.objectRef<Change>(`${name}ChangeEvent`).implement({
     description: `A change to a ${noun}.`,
     fields: (t) => ({
       kind: t.field({ type: ChangeKindEnum, description: 'Created, updated or deleted.', resolve: (c) => c.kind }),
       id: t.id({ description: `GHL's id of the ${noun}.`, resolve: (c) => c.id }),
       // The node is resolved from the event's own data, never from a cache older than the event.
-      node: t.field({ type: nodeRef, description: `The ${noun} after the change (for DELETED, as last known).`, resolve: (c) => c.node as never }),
+      node: t.field({ type: nodeRef, description: `The ${noun} after the change (for DELETED, as last known).`, resolve: (c) => toNode(c.node) as never }),
       changedFields: t.stringList({ description: 'Names of the fields that changed (GHL field names).', resolve: (c) => c.changedFields }),
       occurredAt: t.field({ type: 'DateTime', description: 'When the gateway saw the change.', resolve: (c) => c.occurredAt }),
       source: t.field({ type: ChangeSourceEnum, description: 'Whether a webhook or a poll delivered it.', resolve: (c) => c.source }),

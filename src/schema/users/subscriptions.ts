@@ -1,0 +1,17 @@
+import { builder } from '../builder.js';
+import { traced } from '../shared/ghl-operation.js';
+import { changeEventType, changesOf, INTERVAL_ARG_DESCRIPTION, resolveChange } from '../shared/subscriptions.js';
+import { userSource } from '../../subscriptions/sources.js';
+import { User } from './types.js';
+
+const UserChangeEvent = changeEventType('User', User, 'user');
+
+builder.subscriptionField('usersChanged', (t) =>
+  t.field({
+    ...traced("The location's users as they are added, changed or removed.", 'GET /users/'),
+    type: UserChangeEvent,
+    args: { intervalSeconds: t.arg.int({ description: INTERVAL_ARG_DESCRIPTION }) },
+    subscribe: (_root, args, ctx) => changesOf(ctx, userSource, {}, args.intervalSeconds),
+    resolve: resolveChange,
+  }),
+);
