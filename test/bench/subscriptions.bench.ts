@@ -7,12 +7,12 @@
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { startSimulator } from '../../src/simulator/server.js';
-import { wsClient, wsSubscribe } from '../helpers/live.js';
+import { settle, wsClient, wsSubscribe } from '../helpers/live.js';
 import { report, round } from './lib.js';
 
 const INTERVAL_MS = 200;
 const MEASURE_MS = 2_000;
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 
 const sim = await startSimulator({ seed: { contactsPerLocation: 100 }, rateLimit: { burstMax: 1_000_000 } });
 const app = await buildApp(

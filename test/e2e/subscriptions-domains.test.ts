@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { wsClient, wsSubscribe } from '../helpers/live.js';
+import { settle, until, wsClient, wsSubscribe } from '../helpers/live.js';
 
 /**
  * The other change streams, over graphql-ws on a real socket: opportunities, calendar events,
@@ -34,14 +34,6 @@ afterAll(async () => {
   await sim.stop();
 });
 
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(cond: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await settle(20);
-  }
-}
 async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<T> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { data: T; errors?: unknown };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { sseSubscribe, wsClient, wsSubscribe } from '../helpers/live.js';
+import { settle, sseSubscribe, until, wsClient, wsSubscribe } from '../helpers/live.js';
 
 /**
  * Polling-backed subscriptions over real sockets (listen(0)): one shared poller per topic however
@@ -37,15 +37,6 @@ const loc = () => sim.locations[0]!;
 const putContact = (id: string, body: Record<string, unknown>) =>
   fetch(`${sim.baseUrl}/contacts/${id}`, { method: 'PUT', headers: { authorization: `Bearer ${loc().token}`, version: '2021-07-28', 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const pollsSoFar = () => sim.requests.length;
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Waits (real time, bounded) until a condition holds: subscriptions register asynchronously. */
-async function until(cond: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await settle(20);
-  }
-}
 
 describe('subscriptions backed by polling', () => {
   it('serves 1,000 subscribers of one topic with one shared poller: 1 upstream call per interval', async () => {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { sseSubscribe, wsClient, wsSubscribe } from '../helpers/live.js';
+import { settle, sseSubscribe, until, wsClient, wsSubscribe } from '../helpers/live.js';
 
 /**
  * End to end over real sockets: the simulator changes a contact and delivers its signed webhook
@@ -42,14 +42,6 @@ const putContact = async (id: string, body: Record<string, unknown>) => {
   const res = await fetch(`${sim.baseUrl}/contacts/${id}`, { method: 'PUT', headers: { authorization: `Bearer ${loc().token}`, version: '2021-07-28', 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status).toBe(200);
 };
-const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(cond: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await settle(20);
-  }
-}
 
 const SUB = `subscription { contactsChanged { kind id source changedFields node { id firstName lastName } } }`;
 

@@ -104,3 +104,15 @@ export function sseSubscribe<T = any>(url: string, query: string, headers: Recor
   })();
   return { received: received as Received<T>, opened, stop: () => controller.abort() };
 }
+
+/** Real time, for socket tests only (pollers and clocks elsewhere are driven by a fake clock). */
+export const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits, bounded, until a condition holds: subscriptions and deliveries land asynchronously. */
+export async function until(cond: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await settle(20);
+  }
+}
