@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offsetConnection, sliceConnection } from '../../src/schema/associations/offset-connection.js';
+import { offsetConnection, sliceConnection } from '../../src/schema/shared/offset-connection.js';
 
 const items = Array.from({ length: 5 }, (_, i) => ({ id: `r${i + 1}` }));
 const opts = { defaultSize: 2, maxSize: 10, idOf: (r: { id: string }) => r.id };

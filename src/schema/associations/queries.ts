@@ -1,7 +1,7 @@
 import type { GhlAssociation } from '../../ghl/endpoints/associations.js';
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
-import { offsetConnection, sliceConnection } from './offset-connection.js';
+import { offsetConnection, sliceConnection } from '../shared/offset-connection.js';
 import { recordRelationsConnection } from './relations-page.js';
 import { Association, AssociationConnection, RelationConnection } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { GraphQLContext } from '../../context.js';
 import type { ConnectionShape } from '../shared/pagination.js';
-import { offsetConnection } from './offset-connection.js';
+import { offsetConnection } from '../shared/offset-connection.js';
 import type { RelationView } from './types.js';
 
 /** GHL documents no maximum for the relations page; this is the gateway's. */

@@ -1,7 +1,7 @@
 import type { GhlBlog, GhlBlogAuthor, GhlBlogCategory } from '../../ghl/endpoints/blogs.js';
 import type { GraphQLContext } from '../../context.js';
 import { builder } from '../builder.js';
-import { offsetConnection, type OffsetConnectionArgs } from '../associations/offset-connection.js';
+import { offsetConnection, type OffsetConnectionArgs } from '../shared/offset-connection.js';
 import { traced } from '../shared/ghl-operation.js';
 import { Blog, BlogAuthorConnection, BlogCategoryConnection, BlogConnection, BlogPostConnection, BlogPostStatusEnum, type BlogPostView } from './types.js';
 

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize, type ConnectionShape } from '../shared/pagination.js';
+import { decodeCursor, encodeCursor, pageSize, type ConnectionShape } from './pagination.js';
 
 /**
  * A Relay connection over an offset-paged GHL list (skip/limit or limit/offset: the same thing).
