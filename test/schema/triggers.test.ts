@@ -15,4 +15,14 @@ describe('triggers and streams', () => {
       else expect(decision.notAStream.length).toBeGreaterThan(20);
     }
   });
+
+  it('states the GHL operation behind every root field (description line and `ghl` extension)', () => {
+    for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+      for (const field of Object.values(type!.getFields())) {
+        const traces = (field.extensions as { ghl?: { operationId: string; method: string; path: string }[] }).ghl ?? [];
+        expect(traces.length, `${type!.name}.${field.name}`).toBeGreaterThan(0);
+        for (const t of traces) expect(field.description).toContain(`\`${t.operationId}\` (${t.method} ${t.path})`);
+      }
+    }
+  });
 });
