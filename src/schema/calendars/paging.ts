@@ -1,5 +1,6 @@
 import type { EventWindow } from '../../ghl/endpoints/calendars.js';
 import { badUserInput } from '../shared/errors.js';
+import { offsetPageToConnection, offsetPosition } from '../shared/offset-connection.js';
 import { decodeCursor, encodeCursor, pageSize, type ConnectionShape } from '../shared/pagination.js';
 
 /**
@@ -23,8 +24,8 @@ function positionOf(after: string | null | undefined): Record<string, unknown> |
 const emptyPage = <T>(hasPreviousPage: boolean): ConnectionShape<T> => ({ edges: [], totalCount: null, pageInfo: { hasNextPage: false, hasPreviousPage, startCursor: null, endCursor: null } });
 
 /**
- * An offset-paged list. `fetch` gets the offset and the page size and answers the items and
- * whether more follow (ask for one extra item when the endpoint does not say).
+ * An offset-paged list, on the shared core (src/schema/shared/offset-connection.ts). `fetch` gets
+ * the offset and the page size and answers the items and whether more follow.
  */
 export async function offsetConnection<T>(
   args: PageArgs,
@@ -33,17 +34,9 @@ export async function offsetConnection<T>(
   fetch: (offset: number, limit: number) => Promise<{ items: T[]; hasMore: boolean; total?: number }>,
 ): Promise<ConnectionShape<T>> {
   const limit = pageSize(args.first, size);
-  const at = positionOf(args.after);
-  const offset = typeof at?.['o'] === 'number' ? at['o'] : 0;
-  const { items, hasMore, total } = await fetch(offset, limit);
-  const page = items.slice(0, limit);
-  if (at && page.length > 0 && idOf(page.at(-1) as T) === at['i']) return emptyPage(true);
-  const edges = page.map((node, k) => edge(node, { o: offset + k + 1, i: idOf(node) }));
-  return {
-    edges,
-    totalCount: total ?? null,
-    pageInfo: { hasNextPage: hasMore && edges.length === limit, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-  };
+  const at = offsetPosition(args.after);
+  const { items, hasMore, total } = await fetch(at.offset, limit);
+  return offsetPageToConnection({ items, hasMore, total: total ?? null }, { ...at, limit }, idOf);
 }
 
 /** A list GHL sends whole (calendars, groups): paged here, so the client sees one connection style. */
