@@ -116,7 +116,8 @@ builder.mutationFields((t) => ({
         await invalidateAfterWrite(ctx, {
           records: { contact: [input.id], contactTasks: [input.id], contactNotes: [input.id], contactAppointments: [input.id], contactFollowers: [input.id] },
           // Single task and note reads are keyed by contact and child: a new generation drops them all.
-          lists: [...CONTACT_LISTS, 'contactTask', 'contactNote'],
+          // GHL deletes the contact's opportunities and conversations with it: drop those lists too.
+          lists: [...CONTACT_LISTS, 'contactTask', 'contactNote', 'opportunitySearch', 'opportunitiesByContact', 'conversationSearch'],
         });
       }
       return { deletedContactId: result, userErrors };
