@@ -1,6 +1,6 @@
 import type { GhlBusiness } from '../ghl/endpoints/businesses.js';
 import { getBusiness, listBusinesses } from '../ghl/endpoints/businesses.js';
-import { loaderKit, type LoaderDeps } from './kit.js';
+import { loaderKit, primingList, type LoaderDeps } from './kit.js';
 
 /** Businesses change rarely and are shared by many contacts: a longer TTL pays off. */
 export const TTL_MS = { business: 300_000, businessList: 60_000 };
@@ -12,13 +12,6 @@ export function createBusinessLoaders(deps: LoaderDeps) {
   return {
     business,
     /** A skip/limit page of the location's businesses; each is primed into `business`. */
-    businessList: {
-      async load(page: { skip: number; limit: number }): Promise<GhlBusiness[]> {
-        const list = await businessList.load(page);
-        for (const b of list) business.prime(b.id, b);
-        return list;
-      },
-      clearAll: () => businessList.clearAll(),
-    },
+    businessList: primingList(businessList, business, (list) => list),
   };
 }

@@ -15,7 +15,7 @@ import {
   listCalendars,
 } from '../ghl/endpoints/calendars.js';
 import { GhlNotFoundError } from '../ghl/errors.js';
-import { loaderKit, type LoaderDeps } from './kit.js';
+import { loaderKit, primingList, type LoaderDeps } from './kit.js';
 
 /**
  * How long each calendars resource may be served from the cross-request cache. Settings
@@ -78,25 +78,11 @@ export function createCalendarLoaders(deps: LoaderDeps) {
   return {
     calendar,
     /** The location's calendars; each is primed into `calendar`, so `calendar(id)` is free afterwards. */
-    calendarList: {
-      async load(args: CalendarListArgs): Promise<GhlCalendar[]> {
-        const list = await calendarList.load(args);
-        for (const c of list) calendar.prime(c.id, c);
-        return list;
-      },
-      clearAll: () => calendarList.clearAll(),
-    },
+    calendarList: primingList(calendarList, calendar, (list) => list),
     calendarGroups,
     calendarGroup,
     /** A time window of events; each is primed into `appointment`. */
-    calendarEvents: {
-      async load(window: EventWindow): Promise<GhlAppointment[]> {
-        const events = await calendarEvents.load(window);
-        for (const e of events) appointment.prime(e.id, e);
-        return events;
-      },
-      clearAll: () => calendarEvents.clearAll(),
-    },
+    calendarEvents: primingList(calendarEvents, appointment, (events) => events),
     blockedSlots: kit.byArgs<EventWindow, GhlBlockedSlot[]>('blockedSlots', TTL_MS.blockedSlots, (w) => listBlockedSlots(ghl, w)),
     calendarFreeSlots: kit.byArgs<FreeSlotsQuery & { calendarId: string }, GhlFreeSlots>('calendarFreeSlots', TTL_MS.calendarFreeSlots, ({ calendarId, ...q }) => getFreeSlots(ghl, calendarId, q)),
     appointment,

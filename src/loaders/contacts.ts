@@ -4,7 +4,7 @@ import type { ContactSearchBody, ContactSearchResult, GhlContact, GhlEvent, GhlN
 import { getContact, getContactAppointments, getContactNotes, getContactTasks, searchContacts } from '../ghl/endpoints/contacts.js';
 import { getNote } from '../ghl/endpoints/notes.js';
 import { getTask } from '../ghl/endpoints/tasks.js';
-import { loaderKit, type LoaderDeps } from './kit.js';
+import { loaderKit, primingList, type LoaderDeps } from './kit.js';
 
 /** How long each contacts resource may be served from the cross-request cache. */
 export const TTL_MS = {
@@ -40,12 +40,6 @@ export function createContactLoaders(deps: LoaderDeps) {
   const kit = loaderKit(deps);
   const { ghl } = deps;
   const contact = kit.byId<GhlContact>('contact', TTL_MS.contact, (id) => getContact(ghl, id));
-  /** Whole contacts that arrive in a list are primed into `contact`, so `contact(id)` is free afterwards. */
-  const priming = <A, R>(loader: { load(args: A): Promise<R> }, contactsOf: (r: R) => GhlContact[]) => async (args: A): Promise<R> => {
-    const result = await loader.load(args);
-    for (const c of contactsOf(result)) contact.prime(c.id, c);
-    return result;
-  };
   const contactSearch = kit.byArgs<ContactSearchBody, ContactSearchResult>('contactSearch', TTL_MS.contactSearch, (body) => searchContacts(ghl, body));
   const contactsByBusiness = kit.byArgs<ContactsByBusinessArgs, ContactPage>('contactsByBusiness', TTL_MS.contactsByBusiness, ({ businessId, ...page }) =>
     getContactsByBusiness(ghl, businessId, page),
@@ -53,9 +47,10 @@ export function createContactLoaders(deps: LoaderDeps) {
   const contactListLegacy = kit.byArgs<LegacyContactsArgs, ContactPage>('contactListLegacy', TTL_MS.contactListLegacy, (args) => listContactsLegacy(ghl, args));
   return {
     contact,
-    contactSearch: { load: priming(contactSearch, (r) => r.contacts), clearAll: () => contactSearch.clearAll() },
-    contactsByBusiness: { load: priming(contactsByBusiness, (r) => r.contacts), clearAll: () => contactsByBusiness.clearAll() },
-    contactListLegacy: { load: priming(contactListLegacy, (r) => r.contacts), clearAll: () => contactListLegacy.clearAll() },
+    // Whole contacts that arrive in a list are primed into `contact`, so `contact(id)` is free afterwards.
+    contactSearch: primingList(contactSearch, contact, (r) => r.contacts),
+    contactsByBusiness: primingList(contactsByBusiness, contact, (r) => r.contacts),
+    contactListLegacy: primingList(contactListLegacy, contact, (r) => r.contacts),
     contactDuplicate: kit.byArgs<{ email?: string; phone?: string }, GhlContact | null>('contactDuplicate', TTL_MS.contactDuplicate, (by) => findDuplicateContact(ghl, by)),
     contactTasks: kit.byId<GhlTask[]>('contactTasks', TTL_MS.contactTasks, (id) => getContactTasks(ghl, id)),
     contactNotes: kit.byId<GhlNote[]>('contactNotes', TTL_MS.contactNotes, (id) => getContactNotes(ghl, id)),

@@ -10,7 +10,7 @@ import {
   searchConversations,
 } from '../ghl/endpoints/conversations.js';
 import { GhlNotFoundError } from '../ghl/errors.js';
-import { loaderKit, type LoaderDeps } from './kit.js';
+import { loaderKit, primingList, type LoaderDeps } from './kit.js';
 
 /**
  * How long each conversations resource may be served from the cross-request cache. Conversations
@@ -54,24 +54,10 @@ export function createConversationLoaders(deps: LoaderDeps) {
     conversation: kit.byId<GhlConversationDetail>('conversation', TTL_MS.conversation, (id) => getConversation(ghl, id)),
     conversationSummary,
     /** A search page; its items are primed into `conversationSummary`. */
-    conversationSearch: {
-      async load(query: ConversationSearchQuery): Promise<ConversationSearchResult> {
-        const result = await conversationSearch.load(query);
-        for (const c of result.conversations) conversationSummary.prime(c.id, c);
-        return result;
-      },
-      clearAll: () => conversationSearch.clearAll(),
-    },
+    conversationSearch: primingList(conversationSearch, conversationSummary, (r) => r.conversations),
     message,
     /** A page of a conversation's messages; its messages are primed into `message`. */
-    conversationMessages: {
-      async load(query: MessagePageQuery): Promise<MessagePage> {
-        const page = await conversationMessages.load(query);
-        for (const m of page.messages) message.prime(m.id, m);
-        return page;
-      },
-      clearAll: () => conversationMessages.clearAll(),
-    },
+    conversationMessages: primingList(conversationMessages, message, (page) => page.messages),
     emailMessage: kit.byId<GhlEmailMessage>('emailMessage', TTL_MS.emailMessage, (id) => getEmailMessage(ghl, id)),
     messageRecording: kit.byId<GhlRecording | null>('messageRecording', TTL_MS.messageRecording, (id) => orNull(() => getMessageRecording(ghl, id))),
     messageTranscription: kit.byId<GhlTranscriptSentence[] | null>('messageTranscription', TTL_MS.messageTranscription, (id) => orNull(() => getMessageTranscription(ghl, id))),

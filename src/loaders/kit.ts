@@ -45,3 +45,18 @@ export function loaderKit(deps: LoaderDeps) {
     },
   };
 }
+
+/**
+ * A list loader whose records are primed into a by-id loader: a record that arrived in a list is
+ * then free to follow by id in the same request. `clearAll` clears the list entries (invalidation).
+ */
+export function primingList<A, R, V, T extends V & { id: string }>(list: DataLoader<A, R, string>, byId: DataLoader<string, V>, itemsOf: (result: R) => readonly T[]) {
+  return {
+    async load(args: A): Promise<R> {
+      const result = await list.load(args);
+      for (const item of itemsOf(result)) byId.prime(item.id, item);
+      return result;
+    },
+    clearAll: () => list.clearAll(),
+  };
+}

@@ -1,7 +1,7 @@
 import type { GhlUser, UserSearchParams, UserSearchResult, UsersByEmailParams } from '../ghl/endpoints/users.js';
 import { filterUsersByEmail, getLocationUsers, getUser, searchUsers } from '../ghl/endpoints/users.js';
 import { agencyOf } from './companies.js';
-import { loaderKit, type LoaderDeps } from './kit.js';
+import { loaderKit, primingList, type LoaderDeps } from './kit.js';
 
 /** Users change rarely and are referenced by many contacts, tasks and notes. */
 export const TTL_MS = {
@@ -20,14 +20,7 @@ export function createUserLoaders(deps: LoaderDeps) {
     /** One `GET /users/{userId}` per distinct id: what the `assignedUser`-style links resolve through. */
     user,
     /** A search page; its users are primed into `user`, so following them costs nothing more. */
-    userSearch: {
-      async load(params: UserSearchParams): Promise<UserSearchResult> {
-        const result = await userSearch.load(params);
-        for (const u of result.users) user.prime(u.id, u);
-        return result;
-      },
-      clearAll: () => userSearch.clearAll(),
-    },
+    userSearch: primingList(userSearch, user, (r) => r.users),
     /** Agency-only (`POST /users/search/filter-by-email`): resolvers check for the agency credential first. */
     userByEmail: kit.byArgs<UsersByEmailParams, UserSearchResult>('userByEmail', TTL_MS.userByEmail, (p) => filterUsersByEmail(agencyOf(deps), p)),
     /** The deprecated per-location list, keyed by location id. */

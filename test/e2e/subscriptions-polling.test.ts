@@ -113,9 +113,12 @@ describe('subscriptions backed by polling', () => {
   it('refuses a WebSocket connection whose credential is not valid, with a close reason', async () => {
     const client = wsClient(url, { authorization: 'Bearer pit-nope', 'x-location-id': 'nowhere' });
     const sub = wsSubscribe(client, `subscription { contactsChanged { id } }`);
-    await settle(300);
-    // A pass-through token is only checked by GHL: the first poll fails, and the stream ends with the reason.
-    expect(sub.received.errors.length + client.closes.length).toBeGreaterThan(0);
+    // A pass-through token is only checked by GHL: the first poll fails, the stream ends with the
+    // reason, and the socket closes with the matching code.
+    await until(() => client.closes.length > 0);
+    expect(JSON.stringify(sub.received.errors)).toContain('UNAUTHENTICATED');
+    expect(client.closes[0]).toMatchObject({ code: 4401 });
+    expect(client.closes[0]!.reason).toMatch(/^UNAUTHENTICATED: /);
     await client.dispose();
   });
 });

@@ -1,31 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawnCli } from './helpers.js';
 
 /** The standalone simulator as a script would use it: spawn, read the JSON line, call, stop. */
 
-let child: ChildProcess | null = null;
-
-/** npx → sh → tsx → node: signal the whole process group we started, as a terminal would. */
-const signalGroup = (signal: NodeJS.Signals) => {
-  if (child?.pid && child.exitCode === null && child.signalCode === null) {
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
-  }
-};
+let cli: ReturnType<typeof spawnCli> | null = null;
 
 afterEach(() => {
-  signalGroup('SIGKILL');
-  child = null;
+  cli?.signal('SIGKILL');
+  cli = null;
 });
 
 describe('cli', () => {
   it('prints one JSON line with baseUrl and tokens, serves GHL calls, and stops on SIGTERM', async () => {
-    child = spawn('npx', ['tsx', 'src/simulator/cli.ts', '--port', '0', '--contacts', '20'], { cwd: process.cwd(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    cli = spawnCli(['--port', '0', '--contacts', '20']);
+    const { child } = cli;
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const lines = createInterface({ input: child.stdout! });
@@ -54,7 +44,7 @@ describe('cli', () => {
 
     // 'close' waits for every holder of the stdio pipes, i.e. the node grandchild too.
     const closed = once(child, 'close');
-    signalGroup('SIGTERM');
+    cli.signal('SIGTERM');
     await closed;
     expect(stderr).toContain('SIGTERM: stopping the simulator');
     await expect(fetch(`${info!.baseUrl}/_sim/requests`)).rejects.toThrow();

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import type { Simulator } from '../../src/simulator/server.js';
 
 export const VERSION = '2021-07-28';
@@ -40,4 +41,22 @@ export async function call<T = any>(sim: Simulator, method: string, path: string
   const res = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+
+/**
+ * The standalone simulator as a terminal runs it (`npx tsx src/simulator/cli.ts …`), in its own
+ * process group: npx → sh → tsx → node, so signals go to the whole group, as a terminal's would.
+ */
+export function spawnCli(args: string[]) {
+  const child = spawn('npx', ['tsx', 'src/simulator/cli.ts', ...args], { cwd: process.cwd(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const signal = (sig: NodeJS.Signals) => {
+    if (child.pid && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid, sig);
+      } catch {
+        // already gone
+      }
+    }
+  };
+  return { child, signal };
 }

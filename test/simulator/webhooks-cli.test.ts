@@ -1,28 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { verify } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { spawnCli } from './helpers.js';
 
 /** The standalone simulator's webhook flags: keys on stderr, signed deliveries to --webhook-url. */
 
-let child: ChildProcess | null = null;
-
-const signalGroup = (signal: NodeJS.Signals) => {
-  if (child?.pid && child.exitCode === null && child.signalCode === null) {
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
-  }
-};
+let cli: ReturnType<typeof spawnCli> | null = null;
 
 afterEach(() => {
-  signalGroup('SIGKILL');
-  child = null;
+  cli?.signal('SIGKILL');
+  cli = null;
 });
 
 describe('cli webhook flags', () => {
@@ -40,11 +30,8 @@ describe('cli webhook flags', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
     try {
-      child = spawn('npx', ['tsx', 'src/simulator/cli.ts', '--port', '0', '--contacts', '5', '--webhook-url', url, '--webhook-drop-rate', '0', '--webhook-duplicate-rate', '0', '--webhook-delay-ms', '0'], {
-        cwd: process.cwd(),
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      cli = spawnCli(['--port', '0', '--contacts', '5', '--webhook-url', url, '--webhook-drop-rate', '0', '--webhook-duplicate-rate', '0', '--webhook-delay-ms', '0']);
+    const { child } = cli;
       let stderr = '';
       let onReady: () => void = () => {};
       const ready = new Promise<void>((resolve) => (onReady = resolve));
@@ -84,7 +71,7 @@ describe('cli webhook flags', () => {
       expect(log.map((d) => d.type)).toEqual(['ContactCreate']);
 
       const closed = once(child, 'close');
-      signalGroup('SIGTERM');
+      cli.signal('SIGTERM');
       await closed;
     } finally {
       await new Promise<void>((resolve) => {

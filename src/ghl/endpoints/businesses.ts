@@ -20,17 +20,7 @@ export interface GhlBusiness {
 }
 
 /** `UpdateBusinessDto`; `CreateBusinessDto` adds a required `name` and the `locationId`. */
-export interface BusinessWriteBody {
-  name?: string;
-  phone?: string;
-  email?: string;
-  website?: string;
-  address?: string;
-  city?: string;
-  state?: string;
-  postalCode?: string;
-  country?: string;
-}
+export type BusinessWriteBody = Partial<Pick<GhlBusiness, 'name' | 'phone' | 'email' | 'website' | 'address' | 'city' | 'state' | 'postalCode' | 'country'>>;
 
 const ops = {
   getBusiness: operation('GET /businesses/{businessId}'),
