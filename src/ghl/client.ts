@@ -13,6 +13,7 @@ import {
   GhlScopeError,
   GhlUnavailableError,
 } from './errors.js';
+import { buildPath } from './request-path.js';
 import type { GhlOperation } from './operations.js';
 import { RateLimiter, type Priority, type RateLimiterOptions } from './rate-limiter.js';
 import { parseRateLimitHeaders, type RateLimitSnapshot } from './rate-limit-headers.js';
@@ -130,6 +131,8 @@ export class GhlClient {
 
   async call<T>(op: GhlOperation, credential: GhlCredential | null, opts: CallOptions = {}): Promise<GhlResponse<T>> {
     if (credential) assertScopes(op, credential);
+    // Built once, before any budget is spent: a path that would name another resource never leaves.
+    const path = buildPath(op, opts.pathParams);
     return withRetry(
       {
         method: op.method,
@@ -145,7 +148,7 @@ export class GhlClient {
           if (info.outcomeUnknown) this.stats.outcomeUnknown++;
         },
       },
-      () => this.attempt<T>(op, credential, opts),
+      () => this.attempt<T>(op, credential, path, opts),
     );
   }
 
@@ -155,10 +158,10 @@ export class GhlClient {
   }
 
   /** One attempt, including at most one repeat after a token refresh. */
-  private async attempt<T>(op: GhlOperation, credential: GhlCredential | null, opts: CallOptions): Promise<GhlResponse<T>> {
+  private async attempt<T>(op: GhlOperation, credential: GhlCredential | null, path: string, opts: CallOptions): Promise<GhlResponse<T>> {
     const budgetKey = credential?.locationId ?? null;
     let token = credential ? await credential.accessToken() : null;
-    let res = await this.budgetedExchange(op, budgetKey, token, opts);
+    let res = await this.budgetedExchange(op, budgetKey, token, path, opts);
     if (res.status === 401 && credential?.handleUnauthorized && token !== null) {
       const canRepeat = await credential.handleUnauthorized(token);
       // A disconnected credential throws REAUTH_REQUIRED here, which is what the caller should see.
@@ -166,7 +169,7 @@ export class GhlClient {
       if (canRepeat && fresh !== token) {
         this.stats.tokenRefreshRetries++;
         token = fresh;
-        res = await this.budgetedExchange(op, budgetKey, token, opts);
+        res = await this.budgetedExchange(op, budgetKey, token, path, opts);
       }
     }
     if (res.status >= 200 && res.status < 300) {
@@ -176,7 +179,7 @@ export class GhlClient {
     throw errorFor(op, res, parseJson(res.text));
   }
 
-  private async budgetedExchange(op: GhlOperation, budgetKey: string | null, token: string | null, opts: CallOptions): Promise<RawResponse> {
+  private async budgetedExchange(op: GhlOperation, budgetKey: string | null, token: string | null, path: string, opts: CallOptions): Promise<RawResponse> {
     let takenAt: number | null = null;
     if (budgetKey) {
       this.breakers.beforeCall(budgetKey, op.key);
@@ -184,7 +187,7 @@ export class GhlClient {
     }
     let res: RawResponse;
     try {
-      res = await this.exchange(op, token, opts);
+      res = await this.exchange(op, token, path, opts);
     } catch (err) {
       if (budgetKey) this.breakers.recordFailure(budgetKey);
       throw err;
@@ -204,8 +207,8 @@ export class GhlClient {
     return res;
   }
 
-  private async exchange(op: GhlOperation, token: string | null, opts: CallOptions): Promise<RawResponse> {
-    const url = this.baseUrl + buildPath(op, opts.pathParams) + buildQuery(opts.query);
+  private async exchange(op: GhlOperation, token: string | null, path: string, opts: CallOptions): Promise<RawResponse> {
+    const url = this.baseUrl + path + buildQuery(opts.query);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (op.version) headers['version'] = op.version;
     if (token) headers['authorization'] = `Bearer ${token}`;
@@ -283,14 +286,6 @@ function assertScopes(op: GhlOperation, credential: GhlCredential): void {
   if (!op.scopes.some((s) => granted.has(s))) throw new GhlScopeError(op.key, op.scopes);
 }
 
-function buildPath(op: GhlOperation, params: Record<string, string> = {}): string {
-  return op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-    const value = params[name];
-    if (value === undefined || value === '') throw new Error(`Missing path parameter "${name}" for ${op.key}`);
-    return encodeURIComponent(value);
-  });
-}
-
 function buildQuery(query: CallOptions['query']): string {
   if (!query) return '';
   const search = new URLSearchParams();
@@ -338,6 +333,9 @@ function errorFor(op: GhlOperation, res: RawResponse, body: unknown): GhlError {
       return new GhlNotFoundError(text || `Not found (${op.key})`, op.key, 404);
     case res.status === 429:
       return new GhlRateLimitedError(`GHL rate limit reached for ${op.key}`, op.key, 429, res.rateLimit?.intervalMs ?? 10_000);
+    case res.status === 414 || res.status === 431:
+      // URI or headers too large: the caller's input was too big, whatever GHL's body says.
+      return new GhlBadRequestError(op.key, res.status, [`GHL refused the request as too large (${res.status}): shorten the ids, filters or values sent.`]);
     case res.status === 400 || res.status === 422:
       // GHL reports some missing records as 400 "... not found"; treat those as NOT_FOUND.
       if (res.status === 400 && /not found/i.test(text)) return new GhlNotFoundError(text, op.key, 400);

@@ -74,6 +74,25 @@ export class GhlBadRequestError extends GhlError {
   }
 }
 
+/**
+ * A path parameter would change which resource a request names (`..`, `a/b`, an empty value):
+ * refused before the call spends budget. The schema checks ids first (src/schema/shared/input-guard.ts);
+ * this is the client's own line of defence for any value that reaches it unchecked.
+ */
+export class GhlUnsafePathError extends GhlError {
+  readonly code = 'BAD_USER_INPUT';
+  override name = 'GhlUnsafePathError';
+  /** The path parameter at fault, as the spec names it (e.g. `contactId`). */
+  readonly parameter: string;
+  constructor(operation: string, parameter: string, reason: string) {
+    super(`Refused to call ${operation}: path parameter "${parameter}" ${reason}`, operation, null);
+    this.parameter = parameter;
+  }
+  override extensions() {
+    return { ...super.extensions(), parameter: this.parameter };
+  }
+}
+
 export class GhlRateLimitedError extends GhlError {
   readonly code = 'RATE_LIMITED';
   override name = 'GhlRateLimitedError';
