@@ -1,5 +1,6 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder.js';
+import { guardInputs } from './shared/input-guard.js';
 import './shared/scalars.js';
 import './shared/pagination.js';
 import './tasks/index.js';
@@ -27,5 +28,8 @@ import './calendars/subscriptions.js';
 import './conversations/subscriptions.js';
 import './users/subscriptions.js';
 
-/** The gateway's schema, sorted so the printed SDL is stable and reviewable. */
-export const schema = lexicographicSortSchema(builder.toSchema());
+/**
+ * The gateway's schema, sorted so the printed SDL is stable and reviewable, with every argument
+ * checked against the input bounds before its field resolves.
+ */
+export const schema = guardInputs(lexicographicSortSchema(builder.toSchema()));

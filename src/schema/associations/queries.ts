@@ -1,6 +1,7 @@
 import type { GhlAssociation } from '../../ghl/endpoints/associations.js';
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
+import { PATH_SEGMENT } from '../shared/input-bounds.js';
 import { offsetConnection, sliceConnection } from '../shared/offset-connection.js';
 import { recordRelationsConnection } from './relations-page.js';
 import { Association, AssociationConnection, RelationConnection } from './types.js';
@@ -29,14 +30,14 @@ builder.queryFields((t) => ({
     ...traced('One association by its unique key; null with a NOT_FOUND error when no association has it.', 'GET /associations/key/{key_name}'),
     type: Association,
     nullable: true,
-    args: { key: t.arg.string({ required: true, description: 'The association key, e.g. `student_teacher`.' }) },
+    args: { key: t.arg.string({ required: true, description: 'The association key, e.g. `student_teacher`.', extensions: PATH_SEGMENT }) },
     resolve: (_root, { key }, ctx) => ctx.loaders.associationByKey.load(key),
   }),
   associationsByObjectKey: t.field({
     ...traced('The associations with a kind of record on either side. GHL answers them all at once; the connection pages them here.', 'GET /associations/objectKey/{objectKey}'),
     type: AssociationConnection,
     args: {
-      objectKey: t.arg.string({ required: true, description: 'Kind of record: `contact`, or a custom object key such as `custom_objects.property`.' }),
+      objectKey: t.arg.string({ required: true, description: 'Kind of record: `contact`, or a custom object key such as `custom_objects.property`.', extensions: PATH_SEGMENT }),
       first: t.arg.int({ description: `Page size, 1 to ${PAGE.maxSize}. Default ${PAGE.defaultSize}.` }),
       after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
     },

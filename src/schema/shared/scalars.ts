@@ -1,5 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from '../builder.js';
+import { isRealCalendarDate } from './input-bounds.js';
 
 /**
  * GHL writes dates three ways: ISO-8601 with an offset, ISO without one, and (appointments in the
@@ -14,6 +15,20 @@ export function toDate(value: Date | string | number): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/** Longest DateTime we read: `2026-01-31T09:30:00.123456789+05:30` with room to spare. */
+const DATE_TIME_MAX_LENGTH = 64;
+
+/**
+ * A DateTime argument: ISO-8601 (or GHL's spaced form), on a date that exists. `Date` would read
+ * `2025-02-31` as March 3rd, so the calendar parts are checked first.
+ */
+function parseDateTimeInput(value: string): Date | null {
+  if (value.length > DATE_TIME_MAX_LENGTH) return null;
+  const parts = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (parts && !isRealCalendarDate(Number(parts[1]), Number(parts[2]), Number(parts[3]))) return null;
+  return toDate(value);
+}
+
 builder.scalarType('DateTime', {
   description: 'An instant, serialized as ISO-8601 in UTC (e.g. `2026-01-31T09:30:00.000Z`).',
   serialize: (value) => {
@@ -22,13 +37,13 @@ builder.scalarType('DateTime', {
     return d.toISOString();
   },
   parseValue: (value) => {
-    const d = typeof value === 'string' ? toDate(value) : null;
-    if (!d) throw new GraphQLError('DateTime must be an ISO-8601 string', { extensions: { code: 'BAD_USER_INPUT' } });
+    const d = typeof value === 'string' ? parseDateTimeInput(value) : null;
+    if (!d) throw new GraphQLError('DateTime must be an ISO-8601 string of a real date', { extensions: { code: 'BAD_USER_INPUT' } });
     return d;
   },
   parseLiteral: (ast) => {
-    const d = ast.kind === Kind.STRING ? toDate(ast.value) : null;
-    if (!d) throw new GraphQLError('DateTime must be an ISO-8601 string', { extensions: { code: 'BAD_USER_INPUT' } });
+    const d = ast.kind === Kind.STRING ? parseDateTimeInput(ast.value) : null;
+    if (!d) throw new GraphQLError('DateTime must be an ISO-8601 string of a real date', { extensions: { code: 'BAD_USER_INPUT' } });
     return d;
   },
 });
