@@ -278,6 +278,24 @@ describe('path-safe ids: the walk over every catalog operation with a path param
   });
 });
 
+describe('the second line of defence, for an id no argument check sees', () => {
+  it('refuses a link whose id, read from GHL, is `..`: no request to a collapsed path', async () => {
+    const store = stack.simulator.store;
+    const task = store.createTask(store.getContact(fixtures.contactId)!, { title: 'Odd owner', dueDate: '2030-01-01T00:00:00.000Z', completed: false, assignedTo: '..' });
+    try {
+      stack.resetLog();
+      const res = await stack.execute(`query($c: ID!, $t: ID!) { contactTask(contactId: $c, id: $t) { id assignedUser { id } } }`, { c: fixtures.contactId, t: task.id });
+      const error = res.errors?.find((e) => e.extensions?.['operation'] === 'GET /users/{userId}');
+      expect(error?.extensions?.['code'], JSON.stringify(res)).toBe('BAD_USER_INPUT');
+      expect(error?.extensions?.['parameter']).toBe('userId');
+      // Only the task was fetched: nothing reached `/users/`.
+      expect(stack.upstream().map((r) => r.path)).toEqual([`/contacts/${fixtures.contactId}/tasks/${task.id}`]);
+    } finally {
+      store.deleteTask(task.id);
+    }
+  });
+});
+
 describe('a deleted contact is not served from the cache', () => {
   it('reads the contact and its tasks into the cache, deletes it, and the next read asks GHL and is NOT_FOUND', async () => {
     const created = expectNoErrors(
