@@ -38,6 +38,9 @@ export const TEXT_MAX_LENGTH = {
 
 export type TextKind = keyof typeof TEXT_MAX_LENGTH;
 
+/** A `DateTime` argument: `2026-01-31T09:30:00.123456789+05:30` with room to spare. */
+export const DATE_TIME_MAX_LENGTH = 64;
+
 /** GHL's own documented bounds on particular input fields (`InputType.field`), which beat the kind's. */
 export const DOCUMENTED_MAX_LENGTH: Readonly<Record<string, number>> = {
   // calendars spec, NotesDTO.body: maxLength 5000.
@@ -75,7 +78,6 @@ export const TEXT_KIND_BY_NAME: Readonly<Record<string, TextKind>> = {
 export const PATH_SEGMENT = { pathSegment: true } as const;
 
 // C0 and C1 control characters and DEL: never part of an id, and a header or log injection risk.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** Characters that end or escape a URL path segment, or start a query or fragment. */
 const PATH_BREAKING = /[/\\%?#]/;

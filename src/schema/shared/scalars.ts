@@ -1,6 +1,6 @@
 import { GraphQLError, Kind } from 'graphql';
 import { builder } from '../builder.js';
-import { isRealCalendarDate } from './input-bounds.js';
+import { DATE_TIME_MAX_LENGTH, isRealCalendarDate } from './input-bounds.js';
 
 /**
  * GHL writes dates three ways: ISO-8601 with an offset, ISO without one, and (appointments in the
@@ -14,9 +14,6 @@ export function toDate(value: Date | string | number): Date | null {
   const d = new Date(spaced ? `${spaced[1]}T${spaced[2]}Z` : value);
   return Number.isNaN(d.getTime()) ? null : d;
 }
-
-/** Longest DateTime we read: `2026-01-31T09:30:00.123456789+05:30` with room to spare. */
-const DATE_TIME_MAX_LENGTH = 64;
 
 /**
  * A DateTime argument: ISO-8601 (or GHL's spaced form), on a date that exists. `Date` would read
