@@ -131,8 +131,8 @@ export class GhlClient {
 
   async call<T>(op: GhlOperation, credential: GhlCredential | null, opts: CallOptions = {}): Promise<GhlResponse<T>> {
     if (credential) assertScopes(op, credential);
-    // Built once, before any budget is spent: a path that would name another resource never leaves.
-    const path = buildPath(op, opts.pathParams);
+    // Checked before any budget is spent: a path that would name another resource never leaves.
+    buildPath(op, opts.pathParams);
     return withRetry(
       {
         method: op.method,
@@ -148,7 +148,7 @@ export class GhlClient {
           if (info.outcomeUnknown) this.stats.outcomeUnknown++;
         },
       },
-      () => this.attempt<T>(op, credential, path, opts),
+      () => this.attempt<T>(op, credential, opts),
     );
   }
 
@@ -158,10 +158,10 @@ export class GhlClient {
   }
 
   /** One attempt, including at most one repeat after a token refresh. */
-  private async attempt<T>(op: GhlOperation, credential: GhlCredential | null, path: string, opts: CallOptions): Promise<GhlResponse<T>> {
+  private async attempt<T>(op: GhlOperation, credential: GhlCredential | null, opts: CallOptions): Promise<GhlResponse<T>> {
     const budgetKey = credential?.locationId ?? null;
     let token = credential ? await credential.accessToken() : null;
-    let res = await this.budgetedExchange(op, budgetKey, token, path, opts);
+    let res = await this.budgetedExchange(op, budgetKey, token, opts);
     if (res.status === 401 && credential?.handleUnauthorized && token !== null) {
       const canRepeat = await credential.handleUnauthorized(token);
       // A disconnected credential throws REAUTH_REQUIRED here, which is what the caller should see.
@@ -169,7 +169,7 @@ export class GhlClient {
       if (canRepeat && fresh !== token) {
         this.stats.tokenRefreshRetries++;
         token = fresh;
-        res = await this.budgetedExchange(op, budgetKey, token, path, opts);
+        res = await this.budgetedExchange(op, budgetKey, token, opts);
       }
     }
     if (res.status >= 200 && res.status < 300) {
@@ -179,7 +179,7 @@ export class GhlClient {
     throw errorFor(op, res, parseJson(res.text));
   }
 
-  private async budgetedExchange(op: GhlOperation, budgetKey: string | null, token: string | null, path: string, opts: CallOptions): Promise<RawResponse> {
+  private async budgetedExchange(op: GhlOperation, budgetKey: string | null, token: string | null, opts: CallOptions): Promise<RawResponse> {
     let takenAt: number | null = null;
     if (budgetKey) {
       this.breakers.beforeCall(budgetKey, op.key);
@@ -187,7 +187,7 @@ export class GhlClient {
     }
     let res: RawResponse;
     try {
-      res = await this.exchange(op, token, path, opts);
+      res = await this.exchange(op, token, opts);
     } catch (err) {
       if (budgetKey) this.breakers.recordFailure(budgetKey);
       throw err;
@@ -207,8 +207,8 @@ export class GhlClient {
     return res;
   }
 
-  private async exchange(op: GhlOperation, token: string | null, path: string, opts: CallOptions): Promise<RawResponse> {
-    const url = this.baseUrl + path + buildQuery(opts.query);
+  private async exchange(op: GhlOperation, token: string | null, opts: CallOptions): Promise<RawResponse> {
+    const url = this.baseUrl + buildPath(op, opts.pathParams) + buildQuery(opts.query);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (op.version) headers['version'] = op.version;
     if (token) headers['authorization'] = `Bearer ${token}`;
