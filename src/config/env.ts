@@ -110,6 +110,8 @@ const EnvSchema = z.object({
   /** PEM of the Ed25519 key for x-ghl-signature. */
   GHL_WEBHOOK_ED25519_PUBLIC_KEY: z.string().optional(),
   WEBHOOK_REPLAY_WINDOW_MS: intFromEnv(300_000),
+  /** `off` stops root fields from loading their children together with themselves (for comparison). */
+  GATEWAY_PREFETCH: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -149,6 +151,8 @@ export interface Config {
   /** API key → location id. */
   apiKeys: ReadonlyMap<string, string>;
   tenantHashSecret: string;
+  /** Root fields start their children's loads at once (GATEWAY_PREFETCH). */
+  prefetch: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -239,6 +243,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // A random secret per process is safe: pass-through tenant keys only need to be stable while
     // the process (and its in-memory cache) lives. Shared caches (Redis) must configure one.
     tenantHashSecret: e.TENANT_HASH_SECRET ?? cryptoRandomSecret(),
+    prefetch: e.GATEWAY_PREFETCH === 'on',
     logLevel: e.LOG_LEVEL,
   });
 }
