@@ -130,6 +130,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     apiKeys: config.apiKeys,
     allowAnonymous: config.mode === 'simulator' || config.apiKeys.size === 0,
     tenantHashSecret: config.tenantHashSecret,
+    prefetch: config.prefetch,
   };
 
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({

@@ -25,6 +25,8 @@ export interface GraphQLContext {
   fetcher: CachedFetcher;
   /** The process's shared pollers, for subscriptions. */
   pollers: PollerRegistry;
+  /** Whether root fields start their children's loads with their own (schema/shared/prefetch.ts). */
+  prefetch: boolean;
   /**
    * New loaders for this context. A subscription's context lives as long as the subscription, so
    * it takes fresh loaders for each event instead of serving what it loaded an hour ago.
@@ -43,6 +45,8 @@ export interface ContextDeps {
   allowAnonymous: boolean;
   tenantHashSecret: string;
   pollers: PollerRegistry;
+  /** Look ahead and load children with their parent; off only to measure or compare. */
+  prefetch: boolean;
 }
 
 export function createContext(deps: ContextDeps, request: { headers: { get(name: string): string | null } }): GraphQLContext {
@@ -59,6 +63,7 @@ export function createContext(deps: ContextDeps, request: { headers: { get(name:
     meter,
     fetcher: deps.fetcher,
     pollers: deps.pollers,
+    prefetch: deps.prefetch,
     loaders: createLoaders({ ghl, agency, fetcher: deps.fetcher, meter }),
     refreshLoaders() {
       context.loaders = createLoaders({ ghl, agency, fetcher: deps.fetcher, meter });

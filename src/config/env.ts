@@ -93,8 +93,12 @@ const EnvSchema = z.object({
   GHL_RETRY_MAX_ATTEMPTS: intFromEnv(4),
   /** First retry backoff before jitter; doubles per attempt. */
   GHL_RETRY_BASE_DELAY_MS: intFromEnv(200),
-  /** Consecutive upstream failures (5xx, timeouts, network) that open a location's circuit. */
-  GHL_CIRCUIT_FAILURE_THRESHOLD: intFromEnv(10),
+  /** Percentage of upstream calls failing (5xx, timeouts, network) over the window that opens a location's circuit. */
+  GHL_CIRCUIT_FAILURE_RATE: intFromEnv(50),
+  /** Calls a location must make in the window before its failure rate can open the circuit. */
+  GHL_CIRCUIT_MIN_CALLS: intFromEnv(40),
+  /** The rolling window the failure rate is measured over. */
+  GHL_CIRCUIT_WINDOW_MS: intFromEnv(30_000),
   /** How long an open circuit fails fast before one probe call is let through. */
   GHL_CIRCUIT_OPEN_MS: intFromEnv(10_000),
   /** Poll interval of a subscription that asks for none; and the bounds any may ask for. */
@@ -106,6 +110,8 @@ const EnvSchema = z.object({
   /** PEM of the Ed25519 key for x-ghl-signature. */
   GHL_WEBHOOK_ED25519_PUBLIC_KEY: z.string().optional(),
   WEBHOOK_REPLAY_WINDOW_MS: intFromEnv(300_000),
+  /** `off` stops root fields from loading their children together with themselves (for comparison). */
+  GATEWAY_PREFETCH: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -140,11 +146,13 @@ export interface Config {
   rateLimit: { burstMax: number; burstWindowMs: number; dailyMax: number; maxWaitMs: number };
   retry: { maxAttempts: number; baseDelayMs: number };
   subscriptions: { defaultIntervalMs: number; minIntervalMs: number; maxIntervalMs: number };
-  circuitBreaker: { failureThreshold: number; openMs: number };
+  circuitBreaker: { failureRate: number; minimumCalls: number; windowMs: number; openMs: number };
   webhooks: { rsaPublicKeyPem: string | null; ed25519PublicKeyPem: string | null; replayWindowMs: number };
   /** API key → location id. */
   apiKeys: ReadonlyMap<string, string>;
   tenantHashSecret: string;
+  /** Root fields start their children's loads at once (GATEWAY_PREFETCH). */
+  prefetch: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -225,11 +233,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       minIntervalMs: Math.min(e.SUBSCRIPTION_POLL_MIN_MS, e.SUBSCRIPTION_POLL_INTERVAL_MS),
       maxIntervalMs: Math.max(e.SUBSCRIPTION_POLL_MAX_MS, e.SUBSCRIPTION_POLL_INTERVAL_MS),
     },
-    circuitBreaker: { failureThreshold: Math.max(1, e.GHL_CIRCUIT_FAILURE_THRESHOLD), openMs: e.GHL_CIRCUIT_OPEN_MS },
+    circuitBreaker: {
+      failureRate: Math.min(100, Math.max(1, e.GHL_CIRCUIT_FAILURE_RATE)) / 100,
+      minimumCalls: Math.max(1, e.GHL_CIRCUIT_MIN_CALLS),
+      windowMs: Math.max(1, e.GHL_CIRCUIT_WINDOW_MS),
+      openMs: e.GHL_CIRCUIT_OPEN_MS,
+    },
     webhooks: { rsaPublicKeyPem: pem(e.GHL_WEBHOOK_PUBLIC_KEY), ed25519PublicKeyPem: pem(e.GHL_WEBHOOK_ED25519_PUBLIC_KEY), replayWindowMs: e.WEBHOOK_REPLAY_WINDOW_MS },
     // A random secret per process is safe: pass-through tenant keys only need to be stable while
     // the process (and its in-memory cache) lives. Shared caches (Redis) must configure one.
     tenantHashSecret: e.TENANT_HASH_SECRET ?? cryptoRandomSecret(),
+    prefetch: e.GATEWAY_PREFETCH === 'on',
     logLevel: e.LOG_LEVEL,
   });
 }

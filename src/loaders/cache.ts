@@ -15,6 +15,11 @@ import { systemClock } from '../lib/clock.js';
  * Bump `CACHE_VERSION` whenever the shape of a cached value changes.
  */
 export interface TtlCache {
+  /**
+   * True when reads cross a network (Redis): the fetcher then gives each read a deadline and takes
+   * a late one as a miss. An in-process cache answers at once and needs no timer per read.
+   */
+  readonly remote?: boolean;
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
@@ -116,6 +121,7 @@ export class CachedFetcher {
   }
 
   private async safeGet<T>(key: string): Promise<T | undefined> {
+    if (!this.cache.remote) return this.cache.get<T>(key).catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), this.getTimeoutMs);

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
-import { settle, sseSubscribe, until, wsClient, wsSubscribe } from '../helpers/live.js';
+import { sseSubscribe, until, wsClient, wsSubscribe } from '../helpers/live.js';
 
 /**
  * End to end over real sockets: the simulator changes a contact and delivers its signed webhook
@@ -83,7 +83,11 @@ describe('webhooks reach subscribers', () => {
     for (const [i, c] of targets.entries()) await putContact(c.id, { lastName: `Change-${i}` });
     await sim.webhooks.flush();
     await until(() => targets.every((c, i) => ws.received.events.some((e) => e.contactsChanged.id === c.id && e.contactsChanged.node.lastName === `Change-${i}`)));
-    await settle(600); // three more polls: nothing may arrive twice
+    // Three more polls complete after every change arrived: none of them may deliver it again.
+    const poller = app.pollers.list()[0]!;
+    const pollsNow = poller.polls;
+    await until(() => poller.polls >= pollsNow + 4);
+    await poller.idle();
 
     const seen = ws.received.events.map((e) => `${e.contactsChanged.id}:${e.contactsChanged.node.lastName}`);
     expect(new Set(seen).size).toBe(seen.length);

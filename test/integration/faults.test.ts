@@ -9,7 +9,7 @@ let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({
     simulator: { seed: { contactsPerLocation: 220 }, faultSeed: 7 },
-    env: { GHL_RETRY_MAX_ATTEMPTS: '10', GHL_RETRY_BASE_DELAY_MS: '2', GHL_REQUEST_TIMEOUT_MS: '1500', GHL_CIRCUIT_FAILURE_THRESHOLD: '12', GHL_CIRCUIT_OPEN_MS: '150' },
+    env: { GHL_RETRY_MAX_ATTEMPTS: '10', GHL_RETRY_BASE_DELAY_MS: '2', GHL_REQUEST_TIMEOUT_MS: '1500', GHL_CIRCUIT_OPEN_MS: '150' },
   });
 });
 afterAll(() => stack.stop());
@@ -22,18 +22,7 @@ const CREATE = `mutation($input: ContactCreateInput!) { contactCreate(input: $in
 const storedWithEmail = (email: string) => stack.simulator.store.listContacts(stack.simulator.locations[0]!.id).filter((c) => c.email === email);
 
 describe('faults upstream', () => {
-  it('with 30% of responses failing as 503 or connection resets, every read of a 200-query run succeeds', async () => {
-    const ids = stack.simulator.store.listContacts(stack.simulator.locations[0]!.id).slice(0, 200).map((c) => c.id);
-    stack.simulator.faults.chaos({ probability: 0.3, effects: ['503', 'reset'], methods: ['GET'], seed: 11 });
-    const results = await Promise.all(ids.map((id) => stack.execute<{ contact: { id: string } }>(`query($id: ID!) { contact(id: $id) { id } }`, { id })));
-    expect(results.map((r) => expectNoErrors(r).contact.id)).toEqual(ids);
-    const log = stack.upstream();
-    const failed = log.filter((r) => r.status === 503 || r.fault === 'reset').length;
-    expect(failed / log.length).toBeGreaterThan(0.15); // the chaos really happened
-    expect(log.filter((r) => r.status === 200)).toHaveLength(200);
-    expect(stack.app.client.stats.retries).toBeGreaterThanOrEqual(failed);
-  });
-
+  // 30% random faults, directly and behind a reordering proxy: test/integration/circuit-proxy.test.ts.
   it('creates exactly once when GHL processed a POST and then dropped the connection, and says the outcome is unknown', async () => {
     stack.simulator.faults.add({ method: 'POST', route: '/contacts/' }, 'drop-after-processing', 1);
     const email = 'dropped.once@example.com';
@@ -79,7 +68,7 @@ describe('faults upstream', () => {
     const down = await stack.execute(`query($id: ID!) { contact(id: $id) { id } }`, { id: ids[0] }, headers);
     expect(down.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_UNAVAILABLE');
     // Keep failing until the breaker opens: then calls fail without reaching GHL.
-    for (let i = 1; i < 6 && stack.app.client.breakers.state(loc.id) !== 'open'; i++) {
+    for (let i = 1; i < 10 && stack.app.client.breakers.state(loc.id) !== 'open'; i++) {
       await stack.execute(`query($id: ID!) { contact(id: $id) { id } }`, { id: ids[i] }, headers);
     }
     expect(stack.app.client.breakers.state(loc.id)).toBe('open');

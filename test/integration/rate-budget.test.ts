@@ -7,8 +7,9 @@ import { startSimulator, type Simulator } from '../../src/simulator/server.js';
 
 /**
  * GHL's limit, scaled down 10 times so the test is fast: 100 requests per second instead of per
- * 10 s. A burst of 1,000 calls for one location must draw no 429 at all, and finish close to the
- * fastest the limit allows: the last of 10 batches can start 9 windows after the first.
+ * 10 s. A burst of 1,000 calls for one location must draw no 429 at all, and the simulator must
+ * never see more than the limit in any window. How close to the fastest possible time the burst
+ * finishes is a speed goal, measured by test/bench/rate-budget.bench.ts, not here.
  */
 const BURST_MAX = 100;
 const WINDOW_MS = 1_000;
@@ -32,28 +33,22 @@ afterAll(async () => {
 });
 
 describe('rate budget', () => {
-  it('spreads a burst of 1,000 calls under the limit: 0 responses with 429, within 10% of the minimum time', async () => {
+  it('spreads a burst of 1,000 calls under the limit: 0 responses with 429, never more than the limit in a window', async () => {
     const loc = sim.locations[0]!;
     const credential = staticCredential({ locationId: loc.id, token: loc.token, scopes: null });
-    const ids = (await client.call<{ contacts: { id: string }[] }>(operation('POST /contacts/search'), credential, { body: { locationId: loc.id, pageLimit: 30 } })).data.contacts.map((c) => c.id);
-    // Let the search's window pass so the burst starts on a fresh budget.
-    await new Promise((r) => setTimeout(r, WINDOW_MS + 50));
+    const ids = sim.store.listContacts(loc.id).map((c) => c.id);
     sim.clearRequests();
 
     const getContact = operation('GET /contacts/{contactId}');
-    const started = performance.now();
     const results = await Promise.all(
       Array.from({ length: CALLS }, (_, i) => client.call(getContact, credential, { pathParams: { contactId: ids[i % ids.length]! } })),
     );
-    const elapsedMs = performance.now() - started;
 
     expect(results).toHaveLength(CALLS);
     const statuses = sim.requests.map((r) => r.status);
     expect(statuses.filter((s) => s === 429)).toHaveLength(0);
     expect(statuses).toHaveLength(CALLS);
-    const minimumMs = (CALLS / BURST_MAX - 1) * WINDOW_MS;
-    expect(elapsedMs).toBeGreaterThanOrEqual(minimumMs);
-    expect(elapsedMs).toBeLessThanOrEqual(minimumMs * 1.1);
+    expect(maxInAnyWindow(sim.requests.map((r) => Date.parse(r.at)), WINDOW_MS)).toBeLessThanOrEqual(BURST_MAX);
     expect(client.limiter.stats(loc.id).throttled429).toBe(0);
   });
 });
@@ -76,3 +71,15 @@ describe('rate budget through GraphQL', () => {
     }
   });
 });
+
+/** The most arrivals that fall in any window of `windowMs` (the simulator's own clock). */
+function maxInAnyWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let first = 0;
+  for (let last = 0; last < sorted.length; last++) {
+    while (sorted[last]! - sorted[first]! >= windowMs) first++;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
+}

@@ -23,7 +23,7 @@ const expectUnprocessable = (body: any, ...messages: string[]) => {
   expect(body.error).toBe('Unprocessable Entity');
   expect(Array.isArray(body.message)).toBe(true);
   expect(body.message.every((m: unknown) => typeof m === 'string')).toBe(true);
-  for (const m of messages) expect(body.message).toContain(m);
+  expect(body.message).toEqual(expect.arrayContaining(messages));
 };
 
 describe('422: requests that break the spec', () => {
@@ -203,7 +203,8 @@ describe('data behaviour', () => {
   it('filters and queries in search', async () => {
     const res = await call(sim, 'POST', '/contacts/search', { body: { locationId: a.id, pageLimit: 100, filters: [{ field: 'dnd', operator: 'eq', value: false }, { field: 'tags', operator: 'eq', value: 'VIP' }] } });
     expect(res.status).toBe(200);
-    for (const c of res.body.contacts) expect(c.tags).toContain('vip');
+    expect(res.body.contacts.length).toBeGreaterThan(0);
+    expect(res.body.contacts.filter((c: { tags: string[] }) => !c.tags.includes('vip'))).toEqual([]);
     const none = await call(sim, 'POST', '/contacts/search', { body: { locationId: a.id, query: 'zz-no-such-contact-zz' } });
     expect(none.body).toEqual({ contacts: [], total: 0 });
   });

@@ -59,8 +59,8 @@ describe('LruTtlCache + CachedFetcher', () => {
     expect(failing).toBe(2);
   });
 
-  it('treats a cache that hangs as a miss', async () => {
-    const hanging = { get: () => new Promise<never>(() => {}), set: async () => {}, delete: async () => {} };
+  it('treats a remote cache that hangs as a miss', async () => {
+    const hanging = { remote: true, get: () => new Promise<never>(() => {}), set: async () => {}, delete: async () => {} };
     const fetcher = new CachedFetcher(hanging, 10);
     await expect(fetcher.getOrLoad('k', 1_000, async () => 'fresh')).resolves.toBe('fresh');
   });

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { badUserInput } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { encodeCursor, pageSize } from '../shared/pagination.js';
+import { prefetchChildren } from '../shared/prefetch.js';
 import { email as emailCheck } from '../shared/validate.js';
 import { cursorPosition, listFingerprint } from './offset-paging.js';
 import { ContactFilterInput, ContactSortInput, searchFilters, searchSort } from './search-input.js';
@@ -14,7 +15,10 @@ builder.queryFields((t) => ({
     type: Contact,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: "GHL's contact id." }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.contact.load(id),
+    resolve: (_root, { id }, ctx, info) => {
+      prefetchChildren('Contact', id, ctx, info);
+      return ctx.loaders.contact.load(id);
+    },
   }),
   contacts: t.field({
     ...traced('Contacts of the location, newest first unless `sort` says otherwise, optionally matching a search text and a filter.', 'POST /contacts/search'),

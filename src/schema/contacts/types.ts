@@ -5,6 +5,7 @@ import { Business } from '../businesses/types.js';
 import { Note } from '../notes/types.js';
 import { traced } from '../shared/ghl-operation.js';
 import { connectionType } from '../shared/pagination.js';
+import { byParentId } from '../shared/prefetch.js';
 import { Task } from '../tasks/types.js';
 
 export const CustomFieldValue = builder.objectRef<GhlCustomFieldValue>('CustomFieldValue').implement({
@@ -22,6 +23,10 @@ export const CustomFieldValue = builder.objectRef<GhlCustomFieldValue>('CustomFi
     }),
   }),
 });
+
+const loadTasks = byParentId('Contact', 'tasks', (id, _args, ctx) => ctx.loaders.contactTasks.load(id));
+const loadNotes = byParentId('Contact', 'notes', (id, _args, ctx) => ctx.loaders.contactNotes.load(id));
+const loadAppointments = byParentId('Contact', 'appointments', (id, _args, ctx) => ctx.loaders.contactAppointments.load(id));
 
 const text = (key: keyof GhlContact) => (c: GhlContact) => (c[key] as string | undefined) || null;
 
@@ -51,17 +56,17 @@ export const Contact = builder.objectRef<GhlContact>('Contact').implement({
     tasks: t.field({
       ...traced("The contact's tasks.", 'GET /contacts/{contactId}/tasks'),
       type: [Task],
-      resolve: (c, _args, ctx) => ctx.loaders.contactTasks.load(c.id),
+      resolve: (c, _args, ctx) => loadTasks(c.id, {}, ctx),
     }),
     notes: t.field({
       ...traced('Notes on the contact.', 'GET /contacts/{contactId}/notes'),
       type: [Note],
-      resolve: (c, _args, ctx) => ctx.loaders.contactNotes.load(c.id),
+      resolve: (c, _args, ctx) => loadNotes(c.id, {}, ctx),
     }),
     appointments: t.field({
       ...traced("The contact's appointments.", 'GET /contacts/{contactId}/appointments'),
       type: [Appointment],
-      resolve: (c, _args, ctx) => ctx.loaders.contactAppointments.load(c.id),
+      resolve: (c, _args, ctx) => loadAppointments(c.id, {}, ctx),
     }),
     business: t.field({
       ...traced('The business the contact belongs to, if any.', 'GET /businesses/{businessId}'),

@@ -1,10 +1,15 @@
 import { builder } from '../builder.js';
+import { byParentId } from '../shared/prefetch.js';
 import { Contact } from '../contacts/types.js';
 import { traced } from '../shared/ghl-operation.js';
 import { conversationPage } from './paging.js';
 import { ConversationConnection } from './types.js';
 
 /** Conversations one step from a contact: the search filtered by the contact (GHL has no batch form; one call per contact and page). */
+const loadContactConversations = byParentId('Contact', 'conversations', (id, args: { first?: number | null; after?: string | null }, ctx) =>
+  conversationPage(ctx, args, { contactId: id }),
+);
+
 builder.objectField(Contact, 'conversations', (t) =>
   t.field({
     ...traced("The contact's conversations, newest message first.", 'GET /conversations/search'),
@@ -13,6 +18,6 @@ builder.objectField(Contact, 'conversations', (t) =>
       first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
       after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
     },
-    resolve: (contact, args, ctx) => conversationPage(ctx, args, { contactId: contact.id }),
+    resolve: (contact, args, ctx) => loadContactConversations(contact.id, args, ctx),
   }),
 );

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
+import { prefetchChildren } from '../shared/prefetch.js';
 import { ConversationReadStatusEnum, ConversationSortFieldEnum, ConversationSortOrderEnum, MessageActionEnum, MessageDirectionEnum, MessageTypeEnum } from './enums.js';
 import { conversationPage } from './paging.js';
 import { Conversation, ConversationConnection, EmailMessage, Message, MessageRecording, MessageTranscription } from './types.js';
@@ -26,7 +27,8 @@ builder.queryFields((t) => ({
     type: Conversation,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: "GHL's conversation id." }) },
-    resolve: async (_root, { id }, ctx) => {
+    resolve: async (_root, { id }, ctx, info) => {
+      prefetchChildren('Conversation', id, ctx, info);
       const detail = await ctx.loaders.conversation.load(id);
       return { id: detail.id || id, detail };
     },

@@ -4,6 +4,7 @@ import { builder } from '../builder.js';
 import { Contact } from '../contacts/types.js';
 import { traced } from '../shared/ghl-operation.js';
 import { connectionType } from '../shared/pagination.js';
+import { byParentId } from '../shared/prefetch.js';
 import {
   CALL_STATUS_VALUES,
   CallStatusEnum,
@@ -23,6 +24,8 @@ import {
 import { messagePage, type ConversationNode } from './paging.js';
 
 export const Conversation = builder.objectRef<ConversationNode>('Conversation');
+
+const loadMessages = byParentId('Conversation', 'messages', (id, args: { first?: number | null; after?: string | null; type?: string | null }, ctx) => messagePage(ctx, id, args));
 export const Message = builder.objectRef<GhlMessage>('Message');
 
 /** GHL sends "" for required strings it has no value for. */
@@ -96,7 +99,7 @@ Conversation.implement({
         after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
         type: t.arg({ type: MessageTypeEnum, description: 'Only messages of this type (GHL filters by a subset of the types).' }),
       },
-      resolve: (n, args, ctx) => messagePage(ctx, n.id, args),
+      resolve: (n, args, ctx) => loadMessages(n.id, args, ctx),
     }),
   }),
 });

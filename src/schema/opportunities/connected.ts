@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { byParentId } from '../shared/prefetch.js';
 import { Contact } from '../contacts/types.js';
 import { eqFilters, opportunityPage } from './page.js';
 import { OpportunitySort } from './queries.js';
@@ -6,13 +7,15 @@ import { Opportunity, OpportunityConnection, OpportunityStatus, PipelineStage } 
 
 /** Links from other types to opportunities, added from this domain so their files stay theirs. */
 
+const loadContactOpportunities = byParentId('Contact', 'opportunities', (id, _args, ctx) => ctx.loaders.opportunitiesByContact.load(id));
+
 builder.objectField(Contact, 'opportunities', (t) =>
   t.field({
     type: [Opportunity],
     description:
       "The contact's opportunities, newest first. Contacts resolved together share one search. GHL: `search-opportunities-advanced` (POST /opportunities/search), filtered by contact.",
     resolve: async (c, _args, ctx) => {
-      const list = await ctx.loaders.opportunitiesByContact.load(c.id);
+      const list = await loadContactOpportunities(c.id, {}, ctx);
       return [...list].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id));
     },
   }),
