@@ -32,6 +32,7 @@ export function guardInputs(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const check = checkers.forArguments(field.args);
       if (!check) continue;
+      argumentChecks.set(field, check);
       const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver;
       field.resolve = (source, args, context, info) => {
         check(args);
@@ -47,6 +48,14 @@ export function guardInputs(schema: GraphQLSchema): GraphQLSchema {
     }
   }
   return schema;
+}
+
+/** The check of each guarded field, for code that runs a field's load ahead of its resolver (prefetch). */
+const argumentChecks = new WeakMap<object, (args: Record<string, unknown>) => void>();
+
+/** Throws BAD_USER_INPUT when `args` break the bounds of `field`'s arguments, as its resolver would. */
+export function checkArguments(field: object, args: Record<string, unknown>): void {
+  argumentChecks.get(field)?.(args);
 }
 
 /** Checks a value at `path`; answers nothing or throws BAD_USER_INPUT. */

@@ -11,6 +11,7 @@ import {
   type SelectionNode,
 } from 'graphql';
 import type { GraphQLContext } from '../../context.js';
+import { checkArguments } from './input-guard.js';
 
 /**
  * Look-ahead for the critical path. `contact(id:)` knows the id its children need (tasks, notes,
@@ -55,6 +56,7 @@ export function prefetchChildren(typeName: string, parentId: string, ctx: GraphQ
     let args: Record<string, unknown>;
     try {
       args = getArgumentValues(field, node, info.variableValues);
+      checkArguments(field, args); // the same bounds as the field's own resolver: nothing unchecked goes out
     } catch {
       continue; // the field's own resolution reports bad arguments
     }
