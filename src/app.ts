@@ -156,6 +156,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
             ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem,
           }),
           replayGuard: new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs }),
+          maxBodyBytes: config.webhooks.maxBodyBytes,
           handlers: {
             ...webhookChangeHandlers({ pollers, fetcher, clock }),
             ...(oauth

@@ -7,10 +7,8 @@
 /** The body's bytes, or `null` when it is larger than `maxBytes`. */
 export async function readBodyWithin(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await request.body?.cancel().catch(() => undefined);
-    return null;
-  }
+  // Not a byte is read; the 413 closes the connection, which ends the upload.
+  if (Number.isFinite(declared) && declared > maxBytes) return null;
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -1,3 +1,4 @@
+import { payloadTooLarge, readBodyWithin } from '../server/body-limit.js';
 import type { ReplayGuard } from './replay-guard.js';
 import type { VerifyResult } from './verify.js';
 
@@ -10,15 +11,19 @@ export interface WebhookRouteDeps {
   /** Handlers by GHL event `type` (e.g. `INSTALL`, `ContactUpdate`). Unknown types are acknowledged and ignored. */
   handlers: Record<string, WebhookHandler>;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Largest body read; a larger one is refused with 413 while it arrives, before verification. */
+  maxBodyBytes: number;
 }
 
 /**
  * `POST /webhooks/ghl`. Order matters: the signature is checked over the raw bytes before
- * anything is parsed or trusted; a bad or missing signature is 401, a malformed body 400, a
+ * anything is parsed or trusted; a body over the size limit is 413 (read no further), a bad or missing signature is 401, a malformed body 400, a
  * replay 409, and only then does the event reach a handler. Nothing is published on any refusal.
  */
 export async function handleWebhook(request: Request, deps: WebhookRouteDeps): Promise<Response> {
-  const raw = Buffer.from(await request.arrayBuffer());
+  const bytes = await readBodyWithin(request, deps.maxBodyBytes);
+  if (!bytes) return payloadTooLarge(deps.maxBodyBytes);
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const verdict = deps.verify(raw, request.headers);
   if (!verdict.ok) {
     deps.log?.('webhook refused', { reason: verdict.reason });
