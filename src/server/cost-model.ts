@@ -16,6 +16,12 @@ export interface FieldCost {
   paged: boolean;
   /** Page size when `first` is absent. */
   defaultPage: number;
+  /**
+   * Set when the field reads one location-wide list that every parent in the request shares
+   * (pipelines, custom field definitions…): its calls count once per operation, not per parent.
+   * The value names the shared read, so two fields over the same list count it once.
+   */
+  sharedRead: string | null;
   /** Whether the field returns objects (counted in the result size); leaves and scalar lists do not. */
   returnsObjects: boolean;
 }
@@ -39,7 +45,29 @@ const DEFAULT_LIST_SIZE = 20;
 const LIST_SIZES: Record<string, number> = {};
 
 /** GHL calls per resolution where the schema's traces understate them. */
-const CALLS: Record<string, number> = {};
+const CALLS: Record<string, number> = {
+  // The blog directories read every page of authors/categories; two pages are assumed.
+  'BlogPost.author': 2,
+  'BlogPost.categories': 2,
+};
+
+/**
+ * Fields that look up their value in a location-wide list loaded once per request (one loader
+ * key for the whole location), by the name of that list.
+ */
+const SHARED_READS: Record<string, string> = {
+  'Opportunity.pipeline': 'pipelines',
+  'Opportunity.stage': 'pipelines',
+  'PipelineStage.pipeline': 'pipelines',
+  'CustomFieldValue.field': 'customFieldDefinitions',
+  'BlogPost.author': 'blogAuthors',
+  'BlogPost.categories': 'blogCategories',
+  'Calendar.group': 'calendarGroups',
+  'ContactWorkflowAddPayload.workflow': 'workflows',
+  'ContactWorkflowRemovePayload.workflow': 'workflows',
+  'ContactCampaignAddPayload.campaign': 'campaigns',
+  'ContactCampaignRemovePayload.campaign': 'campaigns',
+};
 
 /**
  * The GHL operations a field names: its `ghl` extension (from `traced`), else the operations its
@@ -81,6 +109,7 @@ function describe(typeName: string, field: GraphQLField<unknown, unknown>): Fiel
   const isList = isListType(getNullableType(field.type));
   return {
     calls: CALLS[key] ?? tracedOperations(field).size,
+    sharedRead: SHARED_READS[key] ?? null,
     listSize: isList ? (LIST_SIZES[key] ?? DEFAULT_LIST_SIZE) : 1,
     paged: field.args.some((a) => a.name === 'first'),
     defaultPage: PAGE_DEFAULTS[key] ?? DEFAULT_PAGE,

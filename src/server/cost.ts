@@ -47,6 +47,7 @@ export function estimateCost(model: CostModel, schema: GraphQLSchema, document: 
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const memo = new Map<string, CostEstimate>();
+  const sharedReads = new Map<string, number>();
 
   const pageOf = (node: FieldNode, cost: FieldCost): number => {
     const arg = node.arguments?.find((a) => a.name.value === 'first');
@@ -97,13 +98,21 @@ export function estimateCost(model: CostModel, schema: GraphQLSchema, document: 
     let below = ZERO;
     const named = definition ? getNamedType(definition.type) : undefined;
     if (node.selectionSet && named && isCompositeType(named)) below = walk(node.selectionSet, named, first);
+    let ownCalls = cost.calls;
+    if (cost.sharedRead) {
+      sharedReads.set(cost.sharedRead, Math.max(sharedReads.get(cost.sharedRead) ?? 0, cost.calls));
+      ownCalls = 0;
+    }
     return {
-      upstreamCalls: cost.calls + size * below.upstreamCalls,
+      upstreamCalls: ownCalls + size * below.upstreamCalls,
       resultObjects: (cost.returnsObjects ? size : 0) + size * below.resultObjects,
     };
   };
 
-  return walk(operation.selectionSet, root, null);
+  const total = walk(operation.selectionSet, root, null);
+  let shared = 0;
+  for (const calls of sharedReads.values()) shared += calls;
+  return { upstreamCalls: total.upstreamCalls + shared, resultObjects: total.resultObjects };
 }
 
 /**
