@@ -2,6 +2,11 @@ import { payloadTooLarge, readBodyWithin } from '../server/body-limit.js';
 import type { ReplayGuard } from './replay-guard.js';
 import type { VerifyResult } from './verify.js';
 
+/** Thrown by a handler for an event that lacks what its type needs (an id, a location): a 400, not a 500. */
+export class MalformedWebhookEvent extends Error {
+  override name = 'MalformedWebhookEvent';
+}
+
 /** Something that acts on one kind of verified GHL event. Returns a short outcome for the response. */
 export type WebhookHandler = (event: Record<string, unknown>) => Promise<string>;
 
@@ -49,6 +54,7 @@ export async function handleWebhook(request: Request, deps: WebhookRouteDeps): P
   try {
     return json(200, { ok: true, outcome: await handler(event) });
   } catch (err) {
+    if (err instanceof MalformedWebhookEvent) return json(400, { error: err.message });
     deps.log?.('webhook handler failed', { type: event['type'], error: err instanceof Error ? err.name : 'unknown' });
     // A 5xx would make no difference: GHL retries only on 429. Polling reconciles what is lost.
     return json(500, { error: 'handler failed' });
