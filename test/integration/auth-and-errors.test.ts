@@ -20,6 +20,7 @@ beforeAll(async () => {
       GHL_PRIVATE_INTEGRATION_TOKEN: loc.token,
       GHL_RATE_BURST_MAX: '100000',
       GATEWAY_API_KEYS: `${liveKey}=${loc.id}`,
+      GRAPHQL_INTROSPECTION: 'false',
     }),
   );
 });
@@ -62,6 +63,16 @@ describe('authentication before parsing', () => {
     expect(hidden.json.errors?.[0]?.message).toBe('Cannot query field "nodez" on type "ContactConnection".');
     const shown = await post(stack.app, query);
     expect(shown.json.errors?.[0]?.message).toMatch(/Did you mean "nodes"\?/);
+  });
+});
+
+describe('introspection', () => {
+  it('is refused when GRAPHQL_INTROSPECTION=false, and served by default', async () => {
+    const query = JSON.stringify({ query: '{ __schema { queryType { name } } }' });
+    const off = await post(live, query, { authorization: `Bearer ${liveKey}` });
+    expect(off.json.errors?.[0]?.message).toMatch(/introspection/i);
+    const on = await post(stack.app, query);
+    expect(on.json.data.__schema.queryType.name).toBe('Query');
   });
 });
 
