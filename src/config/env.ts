@@ -119,7 +119,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_TOKENS: intFromEnv(5_000),
   GRAPHQL_MAX_DIRECTIVES: intFromEnv(50),
   /** Worst-case ceilings of one operation: GHL calls it may make, and objects it may return. */
-  GRAPHQL_MAX_UPSTREAM_CALLS: intFromEnv(150),
+  GRAPHQL_MAX_UPSTREAM_CALLS: intFromEnv(200),
   GRAPHQL_MAX_RESULT_OBJECTS: intFromEnv(5_000),
   /** "Did you mean …" hints in validation errors. Default: on in simulator mode, off in live mode. */
   GRAPHQL_FIELD_SUGGESTIONS: boolFromEnv,

@@ -42,8 +42,8 @@ describe('the cost estimate', () => {
 
   it('refuses a worst case over the call ceiling before any call, stating estimate and limit', async () => {
     stack.resetLog();
-    const res = await stack.execute('{ contacts(first: 100) { nodes { id tasks { id } notes { id } } } }');
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', estimate: { upstreamCalls: 201 }, limit: { upstreamCalls: 150 } });
+    const res = await stack.execute('{ contacts(first: 100) { nodes { id tasks { id } notes { id } appointments { id } } } }');
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', estimate: { upstreamCalls: 301 }, limit: { upstreamCalls: 200 } });
     expect(stack.upstream()).toEqual([]);
   });
 });

@@ -63,10 +63,10 @@ describe('document limits', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({
       code: 'QUERY_TOO_COMPLEX',
       estimate: { upstreamCalls: expect.any(Number), resultObjects: expect.any(Number) },
-      limit: { upstreamCalls: 150, resultObjects: 5000 },
+      limit: { upstreamCalls: 200, resultObjects: 5000 },
     });
     const { estimate } = res.errors![0]!.extensions as { estimate: { upstreamCalls: number; resultObjects: number } };
-    expect(estimate.upstreamCalls > 150 || estimate.resultObjects > 5000).toBe(true);
+    expect(estimate.upstreamCalls > 200 || estimate.resultObjects > 5000).toBe(true);
     expect(res.extensions?.['cost']).toMatchObject({ requestedQueryCost: estimate.upstreamCalls, upstreamCalls: 0 });
     expect(stack.upstream()).toEqual([]);
   });
