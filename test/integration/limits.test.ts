@@ -71,6 +71,13 @@ describe('document limits', () => {
     expect(stack.upstream()).toEqual([]);
   });
 
+  it('refuses fragments that spread fragments twice, 30 levels (2^30 reads), by cost, without expanding them', async () => {
+    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Contact { ...F${i + 1} ...F${i + 1} }`).join('\n');
+    const res = await stack.execute(`{ contacts(first: 1) { nodes { ...F0 } } }\n${fragments}\nfragment F30 on Contact { tasks { id } }`);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', estimate: { upstreamCalls: 1 + 2 ** 30 } });
+    expect(stack.upstream()).toEqual([]);
+  });
+
   it('refuses 500 aliases of contact(id:) without spending any budget', async () => {
     const aliases = Array.from({ length: 500 }, (_, i) => `c${i}: contact(id: "id${i}") { id }`).join(' ');
     const res = await stack.execute(`{ ${aliases} }`);
