@@ -21,9 +21,10 @@ export interface WebhookRouteDeps {
 }
 
 /**
- * `POST /webhooks/ghl`. Order matters: the signature is checked over the raw bytes before
- * anything is parsed or trusted; a body over the size limit is 413 (read no further), a bad or missing signature is 401, a malformed body 400, a
- * replay 409, and only then does the event reach a handler. Nothing is published on any refusal.
+ * `POST /webhooks/ghl`. Order matters: a body over the size limit is 413 (read no further); the
+ * signature is checked over the raw bytes before anything is parsed or trusted; a bad or missing
+ * signature is 401, a malformed body or event 400, a replay 409, and only then does the event
+ * reach a handler. Nothing is published on any refusal.
  */
 export async function handleWebhook(request: Request, deps: WebhookRouteDeps): Promise<Response> {
   const bytes = await readBodyWithin(request, deps.maxBodyBytes);
