@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config/env.js';
 import { createContext, type ContextDeps, type GraphQLContext } from './context.js';
 import { GhlClient } from './ghl/client.js';
@@ -26,6 +26,9 @@ import { PollerRegistry } from './subscriptions/poller.js';
 import { createChangePubSub } from './subscriptions/pubsub.js';
 import { attachGraphqlWs } from './transports/ws.js';
 import { webhookChangeHandlers } from './webhooks/changes.js';
+import { useAuthBeforeParse } from './server/auth.js';
+import { useCostLimit } from './server/cost.js';
+import { useRequestLimits } from './server/limits.js';
 
 export interface AppDeps {
   /** A simulator started by the caller (tests, benchmarks); the app uses it and does not stop it. */
@@ -133,16 +136,19 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     prefetch: config.prefetch,
   };
 
+  const earlyAuth = useAuthBeforeParse(contextDeps, '/graphql');
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: { title: 'GHL GraphQL gateway', defaultQuery: EXAMPLE_QUERY },
-    context: ({ request }) => createContext(contextDeps, request),
-    maskedErrors: { maskError: (error) => toClientError(error) },
+    context: ({ request }) => createContext(contextDeps, request, earlyAuth.credentialOf(request)),
+    maskedErrors: { maskError: (error) => toClientError(error, { fieldSuggestions: config.limits.fieldSuggestions }) },
     logging: config.logLevel === 'silent' ? false : config.logLevel,
     plugins: [
-      useCostReport(),
+      earlyAuth.plugin,
+      ...useRequestLimits(config.limits),
+      useCostLimit(schema, config.limits),
       useGatewayRoutes({
         oauth,
         webhooks: {
@@ -151,6 +157,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
             ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem,
           }),
           replayGuard: new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs }),
+          maxBodyBytes: config.webhooks.maxBodyBytes,
           handlers: {
             ...webhookChangeHandlers({ pollers, fetcher, clock }),
             ...(oauth
@@ -243,22 +250,4 @@ async function setUpOAuth(
   });
   await manager.load();
   return { app, manager };
-}
-
-/**
- * Tells clients what their request cost upstream: `extensions.cost.upstreamCalls` (GHL calls
- * made, i.e. rate budget spent) and `cacheHits` (calls the cache saved).
- */
-function useCostReport(): Plugin<GraphQLContext> {
-  return {
-    onExecute({ args }) {
-      return {
-        onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
-          const meter = (args.contextValue as GraphQLContext).meter;
-          setResult({ ...result, extensions: { ...result.extensions, cost: { upstreamCalls: meter.upstreamCalls, cacheHits: meter.cacheHits } } });
-        },
-      };
-    },
-  };
 }

@@ -49,8 +49,8 @@ export interface ContextDeps {
   prefetch: boolean;
 }
 
-export function createContext(deps: ContextDeps, request: { headers: { get(name: string): string | null } }): GraphQLContext {
-  const credential = resolveCredential(deps, request);
+/** `credential`: already decided for this request (before its body was parsed); else decided here. */
+export function createContext(deps: ContextDeps, request: { headers: { get(name: string): string | null } }, credential: GhlCredential = resolveCredential(deps, request)): GraphQLContext {
   const meter: LoaderMeter = { upstreamCalls: 0, cacheHits: 0 };
   const ghl: GhlCallContext = { client: deps.client, credential, priority: 'interactive', meter };
   const held = deps.installations.get(credential.locationId) === credential;

@@ -22,6 +22,8 @@ const intFromEnv = (fallback: number) =>
       return n;
     });
 
+const boolFromEnv = z.enum(['true', 'false', '1', '0']).optional().transform((v) => (v === undefined ? undefined : v === 'true' || v === '1'));
+
 const listFromEnv = z
   .string()
   .optional()
@@ -113,6 +115,22 @@ const EnvSchema = z.object({
   /** `off` stops root fields from loading their children together with themselves (for comparison). */
   GATEWAY_PREFETCH: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Largest GraphQL request body, in bytes; checked while it is read (413 past it). */
+  GRAPHQL_MAX_BODY_BYTES: intFromEnv(1_048_576),
+  /** Largest webhook body, in bytes; GHL's events are a few KB. */
+  WEBHOOK_MAX_BODY_BYTES: intFromEnv(262_144),
+  /** Document limits, checked before execution: selection depth, aliases, lexical tokens, directives. */
+  GRAPHQL_MAX_DEPTH: intFromEnv(12),
+  GRAPHQL_MAX_ALIASES: intFromEnv(30),
+  GRAPHQL_MAX_TOKENS: intFromEnv(5_000),
+  GRAPHQL_MAX_DIRECTIVES: intFromEnv(50),
+  /** Worst-case ceilings of one operation: GHL calls it may make, and objects it may return. */
+  GRAPHQL_MAX_UPSTREAM_CALLS: intFromEnv(200),
+  GRAPHQL_MAX_RESULT_OBJECTS: intFromEnv(5_000),
+  /** "Did you mean …" hints in validation errors. Default: on in simulator mode, off in live mode. */
+  GRAPHQL_FIELD_SUGGESTIONS: boolFromEnv,
+  /** Schema introspection (GraphiQL's docs need it). Default: on. */
+  GRAPHQL_INTROSPECTION: boolFromEnv,
 });
 
 export interface PrivateIntegration {
@@ -147,13 +165,25 @@ export interface Config {
   retry: { maxAttempts: number; baseDelayMs: number };
   subscriptions: { defaultIntervalMs: number; minIntervalMs: number; maxIntervalMs: number };
   circuitBreaker: { failureRate: number; minimumCalls: number; windowMs: number; openMs: number };
-  webhooks: { rsaPublicKeyPem: string | null; ed25519PublicKeyPem: string | null; replayWindowMs: number };
+  webhooks: { rsaPublicKeyPem: string | null; ed25519PublicKeyPem: string | null; replayWindowMs: number; maxBodyBytes: number };
   /** API key → location id. */
   apiKeys: ReadonlyMap<string, string>;
   tenantHashSecret: string;
   /** Root fields start their children's loads at once (GATEWAY_PREFETCH). */
   prefetch: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** What one GraphQL request may ask for before any work is done (README, "Limits"). */
+  limits: {
+    maxBodyBytes: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxDirectives: number;
+    fieldSuggestions: boolean;
+    introspection: boolean;
+    maxUpstreamCalls: number;
+    maxResultObjects: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -239,12 +269,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowMs: Math.max(1, e.GHL_CIRCUIT_WINDOW_MS),
       openMs: e.GHL_CIRCUIT_OPEN_MS,
     },
-    webhooks: { rsaPublicKeyPem: pem(e.GHL_WEBHOOK_PUBLIC_KEY), ed25519PublicKeyPem: pem(e.GHL_WEBHOOK_ED25519_PUBLIC_KEY), replayWindowMs: e.WEBHOOK_REPLAY_WINDOW_MS },
+    webhooks: { rsaPublicKeyPem: pem(e.GHL_WEBHOOK_PUBLIC_KEY), ed25519PublicKeyPem: pem(e.GHL_WEBHOOK_ED25519_PUBLIC_KEY), replayWindowMs: e.WEBHOOK_REPLAY_WINDOW_MS, maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES },
     // A random secret per process is safe: pass-through tenant keys only need to be stable while
     // the process (and its in-memory cache) lives. Shared caches (Redis) must configure one.
     tenantHashSecret: e.TENANT_HASH_SECRET ?? cryptoRandomSecret(),
     prefetch: e.GATEWAY_PREFETCH === 'on',
     logLevel: e.LOG_LEVEL,
+    limits: {
+      maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+      fieldSuggestions: e.GRAPHQL_FIELD_SUGGESTIONS ?? mode === 'simulator',
+      introspection: e.GRAPHQL_INTROSPECTION ?? true,
+      maxUpstreamCalls: e.GRAPHQL_MAX_UPSTREAM_CALLS,
+      maxResultObjects: e.GRAPHQL_MAX_RESULT_OBJECTS,
+    },
   });
 }
 

@@ -2,7 +2,7 @@ import type { Clock } from '../lib/clock.js';
 import type { CachedFetcher } from '../loaders/cache.js';
 import { invalidate } from '../loaders/invalidate.js';
 import type { PollerRegistry } from '../subscriptions/poller.js';
-import type { WebhookHandler } from './route.js';
+import { MalformedWebhookEvent, type WebhookHandler } from './route.js';
 
 /**
  * GHL's change events (docs/webhook-events) mapped onto the resources the pollers watch, plus the
@@ -125,7 +125,7 @@ export function webhookChangeHandlers(deps: { pollers: PollerRegistry; fetcher: 
       const locationId = str(event['locationId']);
       const record = { ...route.record(event), ...route.implied };
       const id = str(record['id']);
-      if (!locationId || (route.resources.length > 0 && !id)) throw new Error(`${type} without locationId or id`);
+      if (!locationId || (route.resources.length > 0 && !id)) throw new MalformedWebhookEvent(`${type} without locationId or id`);
       const tenantKey = `loc:${locationId}`;
       await invalidate({ tenantKey, fetcher: deps.fetcher, loaders: {} }, route.stale(record));
       const occurredAt = new Date(deps.clock.now()).toISOString();

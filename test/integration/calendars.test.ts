@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countByRoute, expectNoErrors, startStack, type Stack } from '../helpers/stack.js';
+import { WIDE_COST_CEILINGS } from '../helpers/cost.js';
 
 /**
  * The calendars domain end to end: GraphQL → gateway → simulator, asserting on the data and on
@@ -244,7 +245,7 @@ describe('location boundary', () => {
 
 describe('connected fields', () => {
   it('loads N appointments with their contact and calendar with one upstream call per distinct contact and calendar', async () => {
-    const fresh = await startStack();
+    const fresh = await startStack({ env: WIDE_COST_CEILINGS });
     try {
       const loc = fresh.simulator.locations[0]!;
       const groupId = fresh.simulator.store.listCalendars(loc.id)[0]!.groupId!;

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { opportunitiesState } from '../../src/simulator/domains/opportunities-state.js';
 import { countByRoute, expectNoErrors, startStack, type Stack } from '../helpers/stack.js';
+import { WIDE_COST_CEILINGS } from '../helpers/cost.js';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ env: WIDE_COST_CEILINGS });
 });
 afterAll(() => stack.stop());
 beforeEach(() => stack.resetLog());

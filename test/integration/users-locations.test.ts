@@ -4,11 +4,12 @@ import { loadConfig } from '../../src/config/env.js';
 import { usersState } from '../../src/simulator/domains/users-state.js';
 import { call } from '../simulator/helpers.js';
 import { countByRoute, expectNoErrors, startStack, type GraphQLResponse, type Stack } from '../helpers/stack.js';
+import { WIDE_COST_CEILINGS } from '../helpers/cost.js';
 
 let stack: Stack;
 let locationId: string;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ env: WIDE_COST_CEILINGS });
   locationId = stack.simulator.locations[0]!.id;
 });
 afterAll(() => stack.stop());

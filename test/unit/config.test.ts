@@ -51,4 +51,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ GATEWAY_API_KEYS: 'k1=locA, k2=locB' }).apiKeys).toEqual(new Map([['k1', 'locA'], ['k2', 'locB']]));
     expect(() => loadConfig({ GATEWAY_API_KEYS: 'secretkeywithoutlocation' })).toThrow(/GATEWAY_API_KEYS/);
   });
+
+  it('sets request limits with defaults, field suggestions on only in simulator mode, and refuses a bad switch', () => {
+    const live = { GHL_BASE_URL: 'https://services.leadconnectorhq.com', GHL_LOCATION_ID: 'loc', GHL_PRIVATE_INTEGRATION_TOKEN: 'pit' };
+    expect(loadConfig({}).limits).toEqual({
+      maxBodyBytes: 1_048_576,
+      maxDepth: 12,
+      maxAliases: 30,
+      maxTokens: 5_000,
+      maxDirectives: 50,
+      fieldSuggestions: true,
+      introspection: true,
+      maxUpstreamCalls: 200,
+      maxResultObjects: 5_000,
+    });
+    expect(loadConfig({}).webhooks.maxBodyBytes).toBe(262_144);
+    expect(loadConfig(live).limits.fieldSuggestions).toBe(false);
+    expect(loadConfig({ ...live, GRAPHQL_FIELD_SUGGESTIONS: 'true', GRAPHQL_INTROSPECTION: 'false' }).limits).toMatchObject({ fieldSuggestions: true, introspection: false });
+    expect(() => loadConfig({ GRAPHQL_INTROSPECTION: 'maybe' })).toThrow(/GRAPHQL_INTROSPECTION/);
+    expect(() => loadConfig({ GRAPHQL_MAX_BODY_BYTES: '-1' })).toThrow(/GRAPHQL_MAX_BODY_BYTES/);
+  });
 });

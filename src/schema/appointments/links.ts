@@ -26,8 +26,9 @@ builder.objectFields(Appointment, (t) => ({
     resolve: (a, _args, ctx) => (a.calendarId ? ctx.loaders.calendar.load(a.calendarId) : null),
   }),
   appointmentNotes: t.field({
+    nullable: true,
     type: AppointmentNoteConnection,
-    description: 'Notes written on the appointment, newest first. GHL: `get-appointment-notes` (GET /calendars/appointments/{appointmentId}/notes).',
+    description: 'Notes written on the appointment, newest first. GHL: `get-appointment-notes` (GET /calendars/appointments/{appointmentId}/notes). Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.',
     args: {
       first: t.arg.int({ description: 'Page size, 1 to 20. Default 10.' }),
       after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),

@@ -7,7 +7,8 @@ import { RelationConnection } from './types.js';
 // Added from this folder, so the contacts domain needs no change to link to relations.
 builder.objectField(Contact, 'relations', (t) =>
   t.field({
-    ...traced("The contact's relations to other records (contacts, custom object records…), oldest first; one GHL call per distinct contact and page.", 'GET /associations/relations/{recordId}'),
+    nullable: true,
+    ...traced("The contact's relations to other records (contacts, custom object records…), oldest first; one GHL call per distinct contact and page. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.", 'GET /associations/relations/{recordId}'),
     type: RelationConnection,
     args: {
       associationId: t.arg.id({ description: 'Only relations under this association.' }),

@@ -86,7 +86,8 @@ export const Relation = builder.objectRef<RelationView>('Relation').implement({
     firstRecordId: t.exposeID('firstRecordId', { description: 'Id of the record on the association\'s first side.' }),
     secondRecordId: t.exposeID('secondRecordId', { description: 'Id of the record on the association\'s second side.' }),
     association: t.field({
-      ...traced('The association (its keys and labels), read once per distinct association.', 'GET /associations/{associationId}'),
+      nullable: true,
+      ...traced('The association (its keys and labels), read once per distinct association. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.', 'GET /associations/{associationId}'),
       type: Association,
       resolve: (r, _args, ctx) => ctx.loaders.association.load(r.associationId),
     }),

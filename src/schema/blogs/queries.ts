@@ -85,7 +85,8 @@ builder.queryFields((t) => ({
 
 builder.objectField(Blog, 'posts', (t) =>
   t.field({
-    ...traced('The posts of this blog, newest publication first.', 'GET /blogs/posts/all'),
+    nullable: true,
+    ...traced('The posts of this blog, newest publication first. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.', 'GET /blogs/posts/all'),
     type: BlogPostConnection,
     args: {
       filter: t.arg({ type: BlogPostFilterInput, description: 'Narrows the posts by state or title.' }),

@@ -69,7 +69,8 @@ export const BlogPost = builder.objectRef<BlogPostView>('BlogPost').implement({
       },
     }),
     categories: t.field({
-      ...traced('The categories, in the post\'s order; ids no category has any more are left out. Read as `author` is.', 'GET /blogs/categories'),
+      nullable: true,
+      ...traced('The categories, in the post\'s order; ids no category has any more are left out. Read as `author` is. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.', 'GET /blogs/categories'),
       type: [BlogCategory],
       resolve: async (p, _args, ctx) => {
         if (!p.categories?.length) return [];

@@ -12,8 +12,9 @@ builder.objectFields(Calendar, (t) => ({
     resolve: (c, _args, ctx) => (c.groupId ? ctx.loaders.calendarGroup.load(c.groupId) : null),
   }),
   events: t.field({
+    nullable: true,
     type: AppointmentConnection,
-    description: 'Appointments on this calendar starting in a time window, in start order. GHL: `get-calendar-events` (GET /calendars/events).',
+    description: 'Appointments on this calendar starting in a time window, in start order. GHL: `get-calendar-events` (GET /calendars/events). Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.',
     args: {
       startTime: t.arg({ type: 'DateTime', required: true, description: 'Start of the window: events starting at or after it.' }),
       endTime: t.arg({ type: 'DateTime', required: true, description: 'End of the window: events starting at or before it.' }),

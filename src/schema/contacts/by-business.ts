@@ -37,7 +37,8 @@ builder.queryField('contactsByBusiness', (t) =>
 
 builder.objectField(Business, 'contacts', (t) =>
   t.field({
-    ...traced(DESCRIPTION, 'GET /contacts/business/{businessId}'),
+    nullable: true,
+    ...traced(`${DESCRIPTION} Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.`, 'GET /contacts/business/{businessId}'),
     type: ContactConnection,
     args: {
       first: t.arg.int({ description: 'Page size, 1 to 100. Default 25.' }),

@@ -13,8 +13,9 @@ import { Contact } from './types.js';
 
 builder.objectField(Contact, 'followerIds', (t) =>
   t.field({
+    nullable: true,
     ...traced(
-      'Ids of the GHL users who follow the contact. `GET /contacts/{contactId}` does not return followers, so a contact read by id costs one search by id (once per contact per request).',
+      'Ids of the GHL users who follow the contact. `GET /contacts/{contactId}` does not return followers, so a contact read by id costs one search by id (once per contact per request). Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.',
       'POST /contacts/search',
     ),
     type: ['ID'],
@@ -24,8 +25,9 @@ builder.objectField(Contact, 'followerIds', (t) =>
 
 builder.objectField(Contact, 'followers', (t) =>
   t.field({
+    nullable: true,
     ...traced(
-      'The GHL users who follow the contact, one read per distinct user in the request (plus the follower ids, as for `followerIds`). A user GHL no longer knows is left out.',
+      'The GHL users who follow the contact, one read per distinct user in the request (plus the follower ids, as for `followerIds`). A user GHL no longer knows is left out. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.',
       'GET /users/{userId}',
       'POST /contacts/search',
     ),

@@ -54,17 +54,20 @@ export const Contact = builder.objectRef<GhlContact>('Contact').implement({
     dateUpdated: t.field({ type: 'DateTime', nullable: true, description: 'When the contact last changed.', resolve: text('dateUpdated') }),
     customFields: t.field({ type: [CustomFieldValue], description: 'Values of custom fields set on the contact.', resolve: (c) => c.customFields ?? [] }),
     tasks: t.field({
-      ...traced("The contact's tasks.", 'GET /contacts/{contactId}/tasks'),
+      nullable: true,
+      ...traced("The contact's tasks. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.", 'GET /contacts/{contactId}/tasks'),
       type: [Task],
       resolve: (c, _args, ctx) => loadTasks(c.id, {}, ctx),
     }),
     notes: t.field({
-      ...traced('Notes on the contact.', 'GET /contacts/{contactId}/notes'),
+      nullable: true,
+      ...traced('Notes on the contact. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.', 'GET /contacts/{contactId}/notes'),
       type: [Note],
       resolve: (c, _args, ctx) => loadNotes(c.id, {}, ctx),
     }),
     appointments: t.field({
-      ...traced("The contact's appointments.", 'GET /contacts/{contactId}/appointments'),
+      nullable: true,
+      ...traced("The contact's appointments. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.", 'GET /contacts/{contactId}/appointments'),
       type: [Appointment],
       resolve: (c, _args, ctx) => loadAppointments(c.id, {}, ctx),
     }),

@@ -12,7 +12,8 @@ const loadContactConversations = byParentId('Contact', 'conversations', (id, arg
 
 builder.objectField(Contact, 'conversations', (t) =>
   t.field({
-    ...traced("The contact's conversations, newest message first.", 'GET /conversations/search'),
+    nullable: true,
+    ...traced("The contact's conversations, newest message first. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.", 'GET /conversations/search'),
     type: ConversationConnection,
     args: {
       first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),

@@ -92,7 +92,8 @@ Conversation.implement({
       },
     }),
     messages: t.field({
-      ...traced('Messages of the conversation, newest first.', 'GET /conversations/{conversationId}/messages'),
+      nullable: true,
+      ...traced('Messages of the conversation, newest first. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.', 'GET /conversations/{conversationId}/messages'),
       type: MessageConnection,
       args: {
         first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
@@ -146,7 +147,8 @@ Message.implement({
     }),
     emailMessageIds: t.idList({ description: 'Ids of the emails of an email thread, oldest first.', resolve: emailIdsOf }),
     emails: t.field({
-      ...traced('The emails of an email thread, oldest first.', 'GET /conversations/messages/email/{id}'),
+      nullable: true,
+      ...traced('The emails of an email thread, oldest first. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.', 'GET /conversations/messages/email/{id}'),
       type: [EmailMessage],
       resolve: (m, _a, ctx) => Promise.all(emailIdsOf(m).map((id) => ctx.loaders.emailMessage.load(id))),
     }),

@@ -21,8 +21,9 @@ builder.objectField(CustomFieldValue, 'field', (t) =>
 
 builder.objectField(Location, 'customFields', (t) =>
   t.field({
+    nullable: true,
     type: [CustomField],
-    ...traced("The location's custom field definitions, in form order.", 'GET /locations/{locationId}/customFields'),
+    ...traced("The location's custom field definitions, in form order. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.", 'GET /locations/{locationId}/customFields'),
     args: { model: t.arg({ type: CustomFieldModel, description: 'Only the fields of this kind of record. Default: all.' }) },
     resolve: async (l, args, ctx) => {
       const all = await ctx.loaders.customFieldDefinitions.load(l.id);

@@ -11,9 +11,10 @@ const loadContactOpportunities = byParentId('Contact', 'opportunities', (id, _ar
 
 builder.objectField(Contact, 'opportunities', (t) =>
   t.field({
+    nullable: true,
     type: [Opportunity],
     description:
-      "The contact's opportunities, newest first. Contacts resolved together share one search. GHL: `search-opportunities-advanced` (POST /opportunities/search), filtered by contact.",
+      "The contact's opportunities, newest first. Contacts resolved together share one search. GHL: `search-opportunities-advanced` (POST /opportunities/search), filtered by contact. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.",
     resolve: async (c, _args, ctx) => {
       const list = await loadContactOpportunities(c.id, {}, ctx);
       return [...list].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id));
@@ -23,8 +24,9 @@ builder.objectField(Contact, 'opportunities', (t) =>
 
 builder.objectField(PipelineStage, 'opportunities', (t) =>
   t.field({
+    nullable: true,
     type: OpportunityConnection,
-    description: 'Opportunities in this stage. GHL: `search-opportunities-advanced` (POST /opportunities/search), filtered by stage.',
+    description: 'Opportunities in this stage. GHL: `search-opportunities-advanced` (POST /opportunities/search), filtered by stage. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.',
     args: {
       first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
       after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),

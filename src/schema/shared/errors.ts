@@ -5,8 +5,9 @@ import { builder } from '../builder.js';
 /**
  * The single mapping from failures to what clients see. Expected failures carry
  * `extensions.code`; anything else is masked, so internals and upstream text never leak.
+ * Every error keeps the `path` and `locations` of where it happened.
  */
-export function toClientError(error: unknown): GraphQLError {
+export function toClientError(error: unknown, opts: { fieldSuggestions?: boolean } = {}): GraphQLError {
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   const base = error instanceof GraphQLError ? error : null;
   const at = { nodes: base?.nodes, source: base?.source, positions: base?.positions, path: base?.path };
@@ -14,12 +15,25 @@ export function toClientError(error: unknown): GraphQLError {
   if (original instanceof GhlError) {
     return new GraphQLError(original.message, { ...at, extensions: { code: original.code, ...original.extensions() } });
   }
+  // A fault in the request itself: a variable that does not coerce to its type, or a misspelt
+  // input field. GraphQL's coercion wraps the cause in an error with no path whose message names
+  // the variable and the reason; that message is what the client needs.
+  if (base && !base.path && base.originalError instanceof GraphQLError) {
+    const message = opts.fieldSuggestions === false ? withoutSuggestions(base.message) : base.message;
+    return new GraphQLError(message, { ...at, extensions: { code: 'BAD_USER_INPUT' } });
+  }
   if (original instanceof GraphQLError && typeof original.extensions?.['code'] === 'string') {
-    return original;
+    // A resolver's own error has no path until GraphQL locates it; keep where it happened.
+    return base && base !== original ? new GraphQLError(original.message, { ...at, extensions: original.extensions }) : original;
   }
   // Parse and validation errors have no original error and are safe to show as they are.
   if (base && !base.originalError) return base;
   return new GraphQLError('Unexpected error.', { ...at, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+/** Drops graphql-js's "Did you mean …?" hint, which reveals schema names to whoever asks. */
+function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
 
 export function badUserInput(message: string, extra: Record<string, unknown> = {}): GraphQLError {

@@ -54,8 +54,9 @@ builder.objectField(Note, 'user', (t) =>
 
 builder.objectField(User, 'locations', (t) =>
   t.field({
+    nullable: true,
     type: [Location],
-    ...traced("The user's locations that the caller may read (others are left out).", 'GET /locations/{locationId}'),
+    ...traced("The user's locations that the caller may read (others are left out). Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.", 'GET /locations/{locationId}'),
     resolve: async (u, _args, ctx) => {
       const loaded = await ctx.loaders.location.loadMany(u.roles?.locationIds ?? []);
       // Locations the caller may not read (403) or that are gone (404) are left out; other failures surface.

@@ -1,0 +1,43 @@
+/**
+ * Request bodies read under a byte ceiling. The ceiling is checked while the bytes arrive, so an
+ * oversized body is refused after at most `maxBytes` (plus one chunk) of it, never buffered whole:
+ * a declared `content-length` over the ceiling is refused before a byte is read.
+ */
+
+/** The body's bytes, or `null` when it is larger than `maxBytes`. */
+export async function readBodyWithin(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  // Not a byte is read; the 413 closes the connection, which ends the upload.
+  if (Number.isFinite(declared) && declared > maxBytes) return null;
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      // Stop reading: what is left is never pulled off the socket into memory.
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** The 413 a refused body gets. The connection closes, so the client stops sending the rest. */
+export function payloadTooLarge(maxBytes: number): Response {
+  const error = { message: `The request body is larger than ${maxBytes} bytes.`, extensions: { code: 'BAD_USER_INPUT', maxBodyBytes: maxBytes } };
+  return new Response(JSON.stringify({ errors: [error] }), {
+    status: 413,
+    headers: { 'content-type': 'application/json', connection: 'close' },
+  });
+}

@@ -1,0 +1,73 @@
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { payloadTooLarge, readBodyWithin } from './body-limit.js';
+
+/** The ceilings a request meets before any work is done for it (see README, "Limits"). */
+export interface RequestLimits {
+  maxBodyBytes: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  /** Whether "Did you mean …" hints are shown (only ever to callers who got past authentication). */
+  fieldSuggestions: boolean;
+  introspection: boolean;
+}
+
+/**
+ * Every limit that applies before execution, in the order the request meets them: the body's
+ * size while it is read, the token count while it is parsed, then depth, aliases and directives
+ * as validation rules. Each refusal is `QUERY_TOO_COMPLEX` naming the limit and its value.
+ */
+export function useRequestLimits(limits: RequestLimits): Plugin[] {
+  // armor's plugins are typed for Envelop's base context; Yoga's extends it.
+  const armor = [
+    maxTokensPlugin({ n: limits.maxTokens, onReject: [(_ctx, error) => { throw tooComplex(error, 'maxTokens', limits.maxTokens); }] }),
+    maxDepthPlugin({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, propagateOnRejection: false, onReject: [reportTo('maxDepth', limits.maxDepth)] }),
+    maxAliasesPlugin({ n: limits.maxAliases, propagateOnRejection: false, onReject: [reportTo('maxAliases', limits.maxAliases)] }),
+    maxDirectivesPlugin({ n: limits.maxDirectives, propagateOnRejection: false, onReject: [reportTo('maxDirectives', limits.maxDirectives)] }),
+    ...(limits.fieldSuggestions ? [] : [blockFieldSuggestionsPlugin({ mask: '' })]),
+  ] as Plugin[];
+  return [useBodyLimit(limits.maxBodyBytes), ...armor, ...(limits.introspection ? [] : [useNoIntrospection()])];
+}
+
+/** Reads GraphQL request bodies under `maxBytes`: 413 once the count passes it, the rest unread. */
+function useBodyLimit(maxBytes: number): Plugin {
+  return {
+    onRequestParse({ requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      const parse = requestParser;
+      setRequestParser(async (request) => {
+        if (request.method !== 'POST') return parse(request);
+        const body = await readBodyWithin(request, maxBytes);
+        if (!body) return payloadTooLarge(maxBytes);
+        return parse(new Request(request.url, { method: request.method, headers: request.headers, body }));
+      });
+    },
+  };
+}
+
+function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
+function reportTo(limit: string, max: number) {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    context?.reportError(tooComplex(error, limit, max));
+  };
+}
+
+/** armor's message ("Syntax Error: Query depth limit of 12 exceeded, found 20.") with our code. */
+function tooComplex(error: GraphQLError, limit: string, max: number): GraphQLError {
+  const message = error.message.replace(/^Syntax Error:\s*/, '');
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit, max, http: { status: 400 } } });
+}
