@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GHLError, HighLevel } from '@gohighlevel/api-client';
+import { GHLError, type HighLevel } from '@gohighlevel/api-client';
 import { matchRoute } from '../../src/simulator/openapi.js';
 import type { Simulator } from '../../src/simulator/server.js';
+import { sdkClient } from './client.js';
 import { routeKey, type SdkMethod } from './sdk-methods.js';
 
 /**
@@ -46,13 +47,12 @@ export async function startSdkBridge(sim: Simulator, methods: SdkMethod[]): Prom
     let client = clients.get(token);
     if (!client) {
       const kind = sim.store.tokens.get(token);
-      HighLevel.BASE_URL = sim.baseUrl;
       // The SDK wants its app's credentials beside an OAuth access token (or none at all).
       const app = { clientId: sim.oauthApp.clientId, clientSecret: sim.oauthApp.clientSecret };
-      if (!token) client = new HighLevel(app);
-      else if (kind?.kind === 'oauth' && kind.userType === 'Company') client = new HighLevel({ ...app, agencyAccessToken: token });
-      else if (kind?.kind === 'oauth') client = new HighLevel({ ...app, locationAccessToken: token });
-      else client = new HighLevel({ privateIntegrationToken: token });
+      if (!token) client = sdkClient(sim.baseUrl, app);
+      else if (kind?.kind === 'oauth' && kind.userType === 'Company') client = sdkClient(sim.baseUrl, { ...app, agencyAccessToken: token });
+      else if (kind?.kind === 'oauth') client = sdkClient(sim.baseUrl, { ...app, locationAccessToken: token });
+      else client = sdkClient(sim.baseUrl, { privateIntegrationToken: token });
       clients.set(token, client);
     }
     return client;
@@ -66,7 +66,7 @@ export async function startSdkBridge(sim: Simulator, methods: SdkMethod[]): Prom
     const sdk = match ? byRoute.get(routeKey(method, match.template)) : undefined;
     if (!match || !sdk) {
       unmapped.push(`${method} ${url.pathname}`);
-      const res = await fetch(sim.baseUrl + url.pathname + url.search, { method, headers: forwardable(req), ...(raw.length ? { body: raw } : {}) });
+      const res = await fetch(sim.baseUrl + url.pathname + url.search, { method, headers: forwardable(req), ...(raw.length ? { body: new Uint8Array(raw) } : {}) });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     }
