@@ -68,7 +68,7 @@ describe('the official SDK against the simulator, with default settings', () => 
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
       // Only the SDK's own Version went out, never a spec's: the default policy takes it.
       const versions = sim.requests.slice(sentBefore).filter((r) => r.route !== '/oauth/token').map((r) => r.version);
-      if (versions.length) expect(new Set(versions)).toEqual(new Set(['2023-02-21']));
+      expect(versions.filter((v) => v !== '2023-02-21')).toEqual([]);
       // The SDK's response types are generated from these same specs (without `nullable`, which its
       // generator drops), so a body that conforms to the spec is one the SDK's types describe.
       const [method, template] = key!.split(' ') as [string, string];
