@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   const lines = [`GHL simulator listening on ${sim.baseUrl}`];
   for (const loc of sim.locations) lines.push(`  ${loc.name} (${loc.id})`, `    token:          ${loc.token}`, `    readonly token: ${loc.readonlyToken}`);
   lines.push(
-    `  OAuth app: client_id ${sim.oauthApp.clientId} (appId ${sim.oauthApp.appId})`,
+    `  OAuth app: client_id ${sim.oauthApp.clientId} client_secret ${sim.oauthApp.clientSecret} (appId ${sim.oauthApp.appId})`,
     `  Install page: ${sim.baseUrl}/v2/oauth/chooselocation?response_type=code&client_id=${sim.oauthApp.clientId}&redirect_uri=<your callback>`,
     `  Agency ${sim.agency.companyId}: Company access token ${sim.agency.accessToken}`,
     '  Request log: GET/DELETE ' + `${sim.baseUrl}/_sim/requests`,
