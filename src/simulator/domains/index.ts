@@ -5,6 +5,7 @@ import { campaignsDomain } from './campaigns.js';
 import { companiesDomain } from './companies.js';
 import { conversationsDomain } from './conversations.js';
 import { customFieldsDomain } from './custom-fields.js';
+import { locationCustomValuesDomain } from './location-custom-values.js';
 import { locationTagsDomain } from './location-tags.js';
 import { locationsDomain } from './locations.js';
 import { opportunitiesDomain } from './opportunities.js';
@@ -28,4 +29,5 @@ export const domains: readonly SimulatorDomain[] = [
   associationsDomain,
   blogsDomain,
   locationTagsDomain,
+  locationCustomValuesDomain,
 ];

@@ -6,7 +6,7 @@ import { companiesSamples } from './companies.js';
 import { conversationsSamples } from './conversations.js';
 import { coreSamples } from './core.js';
 import { customFieldsSamples } from './custom-fields.js';
-import { locationTagsSamples } from './location-tags.js';
+import { locationListsSamples } from './location-lists.js';
 import { locationsSamples } from './locations.js';
 import { opportunitiesSamples } from './opportunities.js';
 import { snapshotsSamples } from './snapshots.js';
@@ -33,6 +33,6 @@ export function allSamples(env: () => SampleEnv): Record<string, Sample> {
     ...snapshotsSamples(env),
     ...associationsSamples(env),
     ...blogsSamples(env),
-    ...locationTagsSamples(env),
+    ...locationListsSamples(env),
   };
 }
