@@ -21,11 +21,13 @@ const USAGE = `Usage: npm run simulator -- [options]
   --refresh-token-ttl-ms <n>  OAuth refresh token lifetime (default: one year)
   --fault-seed <n>        seed of the fault-injection PRNG (default: fixed)
   --validate-responses    answer 500 when a response drifts from the spec
+  --strict-versions       accept only each spec's own Version value, 422 otherwise (default: every
+                          version GHL publishes on every route; a missing or unknown one is a 401)
   --webhook-url <url>     POST signed webhook events to this URL (default: none sent)
   --webhook-drop-rate <0..1>       share of webhook events dropped (default: 0)
   --webhook-duplicate-rate <0..1>  share of webhook events sent twice (default: 0)
   --webhook-delay-ms <n>  delay before each webhook is sent (default: 0)
-  --help`;
+  --help                  print this help and exit`;
 
 function rate(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
       'refresh-token-ttl-ms': { type: 'string' },
       'fault-seed': { type: 'string' },
       'validate-responses': { type: 'boolean' },
+      'strict-versions': { type: 'boolean' },
       'webhook-url': { type: 'string' },
       'webhook-drop-rate': { type: 'string' },
       'webhook-duplicate-rate': { type: 'string' },
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
     seed: { locations: int('locations', values.locations), contactsPerLocation: int('contacts', values.contacts) },
     rateLimit: { burstMax: int('burst-max', values['burst-max']), burstWindowMs: int('burst-window-ms', values['burst-window-ms']), dailyMax: int('daily-max', values['daily-max']) },
     validateResponses: values['validate-responses'] ?? false,
+    strictVersions: values['strict-versions'] ?? false,
     oauth: { accessTokenTtlMs: int('access-token-ttl-ms', values['access-token-ttl-ms']), refreshTokenTtlMs: int('refresh-token-ttl-ms', values['refresh-token-ttl-ms']) },
     ...(values['fault-seed'] === undefined ? {} : { faultSeed: int('fault-seed', values['fault-seed']) }),
     webhooks: {
@@ -95,7 +99,7 @@ async function main(): Promise<void> {
   const lines = [`GHL simulator listening on ${sim.baseUrl}`];
   for (const loc of sim.locations) lines.push(`  ${loc.name} (${loc.id})`, `    token:          ${loc.token}`, `    readonly token: ${loc.readonlyToken}`);
   lines.push(
-    `  OAuth app: client_id ${sim.oauthApp.clientId} (appId ${sim.oauthApp.appId})`,
+    `  OAuth app: client_id ${sim.oauthApp.clientId} client_secret ${sim.oauthApp.clientSecret} (appId ${sim.oauthApp.appId})`,
     `  Install page: ${sim.baseUrl}/v2/oauth/chooselocation?response_type=code&client_id=${sim.oauthApp.clientId}&redirect_uri=<your callback>`,
     `  Agency ${sim.agency.companyId}: Company access token ${sim.agency.accessToken}`,
     '  Request log: GET/DELETE ' + `${sim.baseUrl}/_sim/requests`,

@@ -53,6 +53,8 @@ export interface RequestInput {
   headers: Record<string, string | string[] | undefined>;
   /** Parsed body (JSON value or form fields); undefined when none was sent. */
   body: unknown;
+  /** Skip the `Version` header's enum check (the `published` version policy checks it instead, versions.ts). */
+  skipVersionHeader?: boolean;
 }
 
 export interface RequestValidation {
@@ -154,7 +156,7 @@ export function validateRequest(opOrKey: SpecOperation | string, input: RequestI
   const op = typeof opOrKey === 'string' ? getOperation(opOrKey) : opOrKey;
   const errors: string[] = [];
 
-  for (const p of op.parameters.filter((x) => x.in === 'header')) {
+  for (const p of op.parameters.filter((x) => x.in === 'header' && !(input.skipVersionHeader && x.name.toLowerCase() === 'version'))) {
     const raw = input.headers[p.name.toLowerCase()];
     const value = Array.isArray(raw) ? raw[0] : raw;
     if (value === undefined || value === '') {

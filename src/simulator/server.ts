@@ -12,6 +12,7 @@ import { SCOPE_GAPS, UNAUTHENTICATED_OPERATIONS, schemeAdmits } from './scopes.j
 import { domains } from './domains/index.js';
 import { SEED_BASE_MS, seedStore, type SeededAgency, type SeededLocation, type SeededOAuthApp } from './seed.js';
 import { DEFAULT_TOKEN_LIFETIMES, SimulatorStore, type TokenRecord } from './store.js';
+import { versionRefusal, type VersionPolicy } from './versions.js';
 import { createWebhooks, generateWebhookKeys, type SimulatorWebhooks, type WebhookOptions } from './webhooks/index.js';
 
 export type { SeededAgency, SeededLocation, SeededOAuthApp } from './seed.js';
@@ -38,6 +39,11 @@ export interface SimulatorOptions {
   faultSeed?: number;
   /** Signed webhook delivery (webhooks/): target URL, drop/duplicate rates, delay, PRNG seed. Also `sim.webhooks.configure`. */
   webhooks?: WebhookOptions;
+  /**
+   * Default false: every route takes every published `Version` (GHL's behaviour, versions.ts). True:
+   * only the spec's own value, as a 422 otherwise; the gateway's tests run strict.
+   */
+  strictVersions?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -79,6 +85,8 @@ export interface Simulator {
   faults: Faults;
   /** Signed webhooks for every write: public keys, knobs, the delivery log, `flush()` for tests. */
   webhooks: SimulatorWebhooks;
+  /** True when only each spec's own `Version` is accepted (`strictVersions`, versions.ts). */
+  strictVersions: boolean;
   stop(): Promise<void>;
 }
 
@@ -116,6 +124,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   // Jitter from its own stream, so it never shifts the ids the store mints.
   const jitter = new Random(0x7177e5);
   let latency = checkLatency(options.latency ?? { fixedMs: 0, jitterMs: 0 });
+  const versionPolicy: VersionPolicy = options.strictVersions ? 'spec' : 'published';
   const requests: RequestLogEntry[] = [];
   let seq = 0;
 
@@ -191,6 +200,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         entry.locationId = token.locationId;
         entry.tokenKind = token.kind;
         rateKey = token.locationId ?? `company:${token.companyId}`;
+        // Like the other 401s after authentication, a refused Version uses up no budget.
+        const badVersion = versionRefusal(versionPolicy, op, req.headers['version']);
+        if (badVersion) {
+          rateHeaders = limiter.peek(rateKey);
+          throw badVersion;
+        }
         const refusal = admission(token, op);
         if (refusal) {
           rateHeaders = limiter.peek(rateKey);
@@ -218,7 +233,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         }
       }
 
-      const checked = validateRequest(op, { params: match.params, query: entry.query, headers: req.headers, body: op.requestBody ? parseBody(raw, req.headers['content-type']) : undefined });
+      const checked = validateRequest(op, { params: match.params, query: entry.query, headers: req.headers, body: op.requestBody ? parseBody(raw, req.headers['content-type']) : undefined, skipVersionHeader: versionPolicy === 'published' });
       if (checked.errors.length) throw unprocessable(checked.errors);
       if (token?.locationId) guardLocation(token.locationId, checked.query, checked.body, match.params);
 
@@ -314,6 +329,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     faults,
     webhooks: webhooks.api,
+    strictVersions: versionPolicy === 'spec',
     stop() {
       webhooks.close();
       stopping ??= new Promise<void>((resolve) => {
@@ -428,11 +444,17 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   }
 }
 
+/**
+ * Repeated keys become arrays, and so does `key[]=` (ASSUMPTIONS.md C6): Express's query parser
+ * reads `ids[]=a&ids[]=b` as `ids`, and axios (the official SDK's client) writes arrays that way.
+ */
 function queryObject(params: URLSearchParams): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const [k, v] of params) {
+  for (const [rawKey, v] of params) {
+    const bracketed = rawKey.endsWith('[]') && rawKey.length > 2;
+    const k = bracketed ? rawKey.slice(0, -2) : rawKey;
     const prev = out[k];
-    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    out[k] = prev === undefined ? (bracketed ? [v] : v) : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getOperation } from '../../src/simulator/openapi.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import type { CoverageCase } from './case.js';
 import { cases as associations } from './associations.js';
@@ -54,5 +55,13 @@ describe('catalog coverage', () => {
     expect(nonConforming).toEqual([]);
     expect(missing).toEqual([]);
     expect(reached).toHaveLength(124);
+  });
+
+  it('sent each spec\'s own Version on every call, against a strict simulator', () => {
+    expect(stack.simulator.strictVersions).toBe(true);
+    const withVersion = stack.simulator.requests.filter((r) => r.route !== null && getOperation(`${r.method} ${r.route}`).versions !== null);
+    const wrong = withVersion.filter((r) => !getOperation(`${r.method} ${r.route}`).versions!.includes(r.version ?? '')).map((r) => `${r.method} ${r.route} sent ${r.version}`);
+    expect(withVersion.length).toBeGreaterThan(124);
+    expect(wrong).toEqual([]);
   });
 });

@@ -32,6 +32,8 @@ export async function startStack(opts: { simulator?: SimulatorOptions; env?: Rec
     validateResponses: true,
     seed: { contactsPerLocation: 120 },
     rateLimit: { burstMax: 100_000 },
+    // Strict: the gateway must keep sending each spec's own Version, not just any published one.
+    strictVersions: true,
     ...opts.simulator,
   });
   const config = loadConfig({ LOG_LEVEL: 'silent', GHL_RATE_BURST_MAX: '100000', ...opts.env });

@@ -62,7 +62,7 @@ function gatewayFor(baseUrl: string): Promise<App> {
 let direct: App;
 
 beforeAll(async () => {
-  sim = await startSimulator({ seed: { contactsPerLocation: 420 }, rateLimit: { burstMax: 100_000 }, faultSeed: 3 });
+  sim = await startSimulator({ strictVersions: true, seed: { contactsPerLocation: 420 }, rateLimit: { burstMax: 100_000 }, faultSeed: 3 });
   proxy = await startReorderingProxy(new URL(sim.baseUrl), 25, 9);
   const address = proxy.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -14,7 +14,7 @@ let withPrefetch: App;
 let withoutPrefetch: App;
 
 beforeAll(async () => {
-  sim = await startSimulator({ validateResponses: true, seed: { contactsPerLocation: 40 }, rateLimit: { burstMax: 100_000 } });
+  sim = await startSimulator({ validateResponses: true, strictVersions: true, seed: { contactsPerLocation: 40 }, rateLimit: { burstMax: 100_000 } });
   const gateway = (prefetch: 'on' | 'off') => buildApp(loadConfig({ LOG_LEVEL: 'silent', GHL_RATE_BURST_MAX: '100000', GATEWAY_PREFETCH: prefetch }), { simulator: sim });
   withPrefetch = await gateway('on');
   withoutPrefetch = await gateway('off');

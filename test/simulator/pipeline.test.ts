@@ -3,6 +3,8 @@ import { startSimulator, type SeededLocation, type Simulator } from '../../src/s
 import { call } from './helpers.js';
 
 let sim: Simulator;
+/** The same simulator with `strictVersions`: each spec's own `Version` only. */
+let strict: Simulator;
 let a: SeededLocation;
 let b: SeededLocation;
 let contactA: string;
@@ -10,12 +12,14 @@ let contactB: string;
 
 beforeAll(async () => {
   sim = await startSimulator({ validateResponses: true, seed: { contactsPerLocation: 40 } });
+  strict = await startSimulator({ validateResponses: true, seed: { contactsPerLocation: 40 }, strictVersions: true });
   [a, b] = [sim.locations[0]!, sim.locations[1]!];
   contactA = sim.store.listContacts(a.id)[0]!.id;
   contactB = sim.store.listContacts(b.id)[0]!.id;
 });
 afterAll(async () => {
   await sim.stop();
+  await strict.stop();
 });
 
 const expectUnprocessable = (body: any, ...messages: string[]) => {
@@ -27,16 +31,18 @@ const expectUnprocessable = (body: any, ...messages: string[]) => {
 };
 
 describe('422: requests that break the spec', () => {
-  it('refuses a missing Version header', async () => {
-    const res = await call(sim, 'GET', `/contacts/${contactA}`, { version: null });
+  it('strict versions: refuses a missing Version header', async () => {
+    const res = await call(strict, 'GET', `/contacts/${contactA}`, { version: null });
     expect(res.status).toBe(422);
     expectUnprocessable(res.body, 'Version header is required');
   });
 
-  it('refuses a Version outside the enum', async () => {
-    const res = await call(sim, 'GET', `/contacts/${contactA}`, { version: '2023-02-21' });
+  it('strict versions: refuses a Version outside the spec enum, even a published one', async () => {
+    const res = await call(strict, 'GET', `/contacts/${contactA}`, { version: '2023-02-21' });
     expect(res.status).toBe(422);
     expectUnprocessable(res.body, 'Version header must be one of the following values: 2021-07-28');
+    const calendars = await call(strict, 'GET', '/calendars/groups', { version: '2021-07-28', query: { locationId: a.id } });
+    expectUnprocessable(calendars.body, 'Version header must be one of the following values: 2021-04-15');
   });
 
   it('refuses a body of the wrong types, one message per violation', async () => {
@@ -245,5 +251,49 @@ describe('data behaviour', () => {
     expect(res.status).toBe(500);
     expect(res.body.message).toContain('/contact/dnd must be boolean');
     sim.store.updateContact(id, { dnd: false });
+  });
+});
+
+describe('Version as GHL accepts it (the default policy, ASSUMPTIONS.md C5)', () => {
+  const PUBLISHED = ['2021-04-15', '2021-07-28', '2023-02-21', 'v3', 'legacy'];
+
+  it('takes every published version on every route, whatever its spec enumerates', async () => {
+    for (const version of PUBLISHED) {
+      expect((await call(sim, 'GET', `/contacts/${contactA}`, { version })).status, version).toBe(200);
+      expect((await call(sim, 'GET', '/calendars/groups', { version, query: { locationId: a.id } })).status, version).toBe(200);
+    }
+    const logged = sim.requests.filter((r) => r.status === 200 && (r.route === '/contacts/{contactId}' || r.route === '/calendars/groups')).map((r) => r.version);
+    expect(new Set(logged)).toEqual(new Set(PUBLISHED));
+  });
+
+  it('answers a missing Version with a 401 that uses up no budget', async () => {
+    const before = await call(sim, 'GET', `/contacts/${contactA}`);
+    const res = await call(sim, 'GET', `/contacts/${contactA}`, { version: null });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ statusCode: 401, message: 'version header was not found.', error: 'Unauthorized' });
+    expect(res.headers.get('x-ratelimit-remaining')).toBe(before.headers.get('x-ratelimit-remaining'));
+  });
+
+  it('answers an unknown Version with a 401', async () => {
+    for (const version of ['2020-01-01', 'latest', '2021-07-28x']) {
+      const res = await call(sim, 'GET', `/contacts/${contactA}`, { version });
+      expect(res.body, version).toEqual({ statusCode: 401, message: 'version header is invalid', error: 'Unauthorized' });
+    }
+  });
+
+  it('still checks the token first, and wants no Version where the spec declares none', async () => {
+    const unknownToken = await call(sim, 'GET', `/contacts/${contactA}`, { token: 'pit-00000000-0000-4000-8000-000000000000', version: '1999-01-01' });
+    expect(unknownToken.body).toEqual({ statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' });
+    // GET /conversations/messages/email/{id} declares no Version: an unknown id is a 404, not a Version 401.
+    const email = await call(sim, 'GET', '/conversations/messages/email/nosuchemail000000000', { version: null });
+    expect(email.status).toBe(404);
+  });
+
+  it('reads key[]= query arrays as Express does (axios writes arrays that way)', async () => {
+    const url = new URL(`${sim.baseUrl}/contacts/`);
+    url.searchParams.append('locationId[]', a.id);
+    const res = await fetch(url, { headers: { authorization: `Bearer ${a.token}`, version: '2021-07-28' } });
+    expect(res.status).toBe(200);
+    expect(sim.requests.at(-1)?.query).toEqual({ locationId: [a.id] });
   });
 });

@@ -5,6 +5,8 @@ import { campaignsDomain } from './campaigns.js';
 import { companiesDomain } from './companies.js';
 import { conversationsDomain } from './conversations.js';
 import { customFieldsDomain } from './custom-fields.js';
+import { locationCustomValuesDomain } from './location-custom-values.js';
+import { locationTagsDomain } from './location-tags.js';
 import { locationsDomain } from './locations.js';
 import { opportunitiesDomain } from './opportunities.js';
 import { snapshotsDomain } from './snapshots.js';
@@ -26,4 +28,6 @@ export const domains: readonly SimulatorDomain[] = [
   snapshotsDomain,
   associationsDomain,
   blogsDomain,
+  locationTagsDomain,
+  locationCustomValuesDomain,
 ];

@@ -3,6 +3,7 @@ import { eventDto, noteDto, taskDto } from '../routes/present.js';
 import { locationOf, type RequestContext, type RouteTable } from '../routes/types.js';
 import { addFollowers, assertNotDuplicate, mergeCustomFields, monetaryValue, nonBlankName, placement, removeFollowers, writeStatus, type OpportunityWriteBody } from './opportunities-input.js';
 import { opportunityDto, pipelineDto } from './opportunities-present.js';
+import { listOpportunities } from './opportunities-list.js';
 import { searchOpportunities, type OpportunitySearchBody } from './opportunities-search.js';
 import { seedOpportunities } from './opportunities-seed.js';
 import { opportunitiesState, type OpportunityRecord } from './opportunities-state.js';
@@ -90,6 +91,18 @@ export const opportunityRoutes: RouteTable = {
       searchAfter,
     }));
     return ok({ opportunities, total, aggregations: {} });
+  },
+
+  'GET /opportunities/search': (ctx) => {
+    const { hits, meta } = listOpportunities(state(ctx).listOf(locationOf(ctx)), (id) => ctx.store.getContact(id), ctx.query);
+    const q = ctx.query as { getNotes?: boolean; getTasks?: boolean; getCalendarEvents?: boolean };
+    const opportunities = hits.map((o) => ({
+      ...present(ctx, o),
+      ...(q.getNotes ? { notes: ctx.store.listNotes(o.contactId).map(noteDto) } : {}),
+      ...(q.getTasks ? { tasks: ctx.store.listTasks(o.contactId).map(taskDto) } : {}),
+      ...(q.getCalendarEvents ? { calendarEvents: ctx.store.listAppointments(o.contactId).map(eventDto) } : {}),
+    }));
+    return ok({ opportunities, meta, aggregations: {} });
   },
 
   'GET /opportunities/pipelines': (ctx) => ok({ pipelines: state(ctx).pipelinesOf(locationOf(ctx)).map(pipelineDto) }),

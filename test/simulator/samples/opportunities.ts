@@ -20,6 +20,10 @@ export const opportunitiesSamples: DomainSamples = (env) => {
   };
 
   return {
+    'GET /opportunities/search': () => {
+      const { sim, loc } = env();
+      return call(sim, 'GET', '/opportunities/search', { query: { location_id: loc.id, status: 'open', limit: 3, order: 'added_asc', getNotes: true, getTasks: true, getCalendarEvents: true } });
+    },
     'POST /opportunities/search': () => {
       const { sim, loc } = env();
       return call(sim, 'POST', '/opportunities/search', {
