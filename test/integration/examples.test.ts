@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config/env.js';
+import { exampleOperations } from '../../src/server/graphiql.js';
+import { startSimulator, type Simulator } from '../../src/simulator/server.js';
+import { sseSubscribe, until } from '../helpers/live.js';
+import { expectNoErrors, type GraphQLResponse } from '../helpers/stack.js';
+
+/**
+ * Every example operation that GraphiQL opens with (`schema/examples/*.graphql`) runs against the
+ * simulator as shipped: queries answer without errors, the refused mutation answers with
+ * `userErrors` and sends nothing to GHL, and the subscription delivers its first event over SSE
+ * (through the simulator's signed webhook, so without waiting for a poll).
+ */
+const examples = exampleOperations();
+let sim: Simulator;
+let app: App;
+let url: string;
+
+beforeAll(async () => {
+  sim = await startSimulator({ validateResponses: true, seed: { contactsPerLocation: 40 }, rateLimit: { burstMax: 100_000 } });
+  app = await buildApp(
+    loadConfig({
+      LOG_LEVEL: 'silent',
+      GHL_RATE_BURST_MAX: '100000',
+      GHL_WEBHOOK_PUBLIC_KEY: sim.webhooks.publicKeys.rsa,
+      GHL_WEBHOOK_ED25519_PUBLIC_KEY: sim.webhooks.publicKeys.ed25519,
+    }),
+    { simulator: sim },
+  );
+  url = await app.start(0);
+  sim.webhooks.configure({ url: url.replace(/\/graphql$/, '/webhooks/ghl') });
+});
+afterAll(async () => {
+  await app?.stop();
+  await sim?.stop();
+});
+
+async function run<T = Record<string, any>>(document: string, variables: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: document, variables }) });
+  return (await res.json()) as GraphQLResponse<T>;
+}
+
+const ofType = (type: string) => examples.filter((e) => e.operationType === type);
+
+describe('the example operations of schema/examples', () => {
+  it('include a query, a mutation and a subscription, each named once', () => {
+    expect(new Set(examples.map((e) => e.operationType))).toEqual(new Set(['query', 'mutation', 'subscription']));
+    expect(new Set(examples.map((e) => e.operationName)).size).toBe(examples.length);
+  });
+
+  it.each(ofType('query'))('$file answers without errors', async (example) => {
+    sim.clearRequests();
+    const data = expectNoErrors(await run(example.document, example.variables));
+    expect(Object.values(data).every((v) => v !== null)).toBe(true);
+    expect(sim.requests.length).toBeGreaterThan(0);
+  });
+
+  it.each(ofType('mutation'))('$file answers with userErrors and sends no write to GHL', async (example) => {
+    sim.clearRequests();
+    const data = expectNoErrors(await run<Record<string, { userErrors: unknown[] }>>(example.document, example.variables));
+    expect(Object.values(data).length).toBeGreaterThan(0);
+    for (const payload of Object.values(data)) expect(payload.userErrors.length).toBeGreaterThan(0);
+    expect(sim.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it.each(ofType('subscription'))('$file delivers its first event', async (example) => {
+    const sub = sseSubscribe(url, example.document);
+    expect(await sub.opened).toBe(200);
+    await until(() => app.pollers.list().some((p) => p.ready && p.subscribers > 0));
+    // A change made in GHL (the simulator), which it announces with a signed webhook.
+    const location = sim.locations[0]!;
+    const target = sim.store.listContacts(location.id)[0]!;
+    const res = await fetch(`${sim.baseUrl}/contacts/${target.id}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${location.token}`, version: '2021-07-28', 'content-type': 'application/json' },
+      body: JSON.stringify({ firstName: 'Example' }),
+    });
+    expect(res.status).toBe(200);
+    const [first] = await sub.received.waitFor(1, 15_000);
+    expect(sub.received.errors).toEqual([]);
+    expect(Object.values(first as Record<string, { id: string }>)[0]).toMatchObject({ id: target.id });
+    sub.stop();
+  });
+});
