@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
+import { SearchContactsDocument, type SearchContactsQuery, type SearchContactsQueryVariables } from '../../src/gql/graphql.js';
 import { exampleOperations } from '../../src/server/graphiql.js';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
 import { sseSubscribe, until } from '../helpers/live.js';
@@ -18,7 +19,7 @@ let app: App;
 let url: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ validateResponses: true, seed: { contactsPerLocation: 40 }, rateLimit: { burstMax: 100_000 } });
+  sim = await startSimulator({ validateResponses: true, seed: { contactsPerLocation: 300 } /* as `npm start` seeds */, rateLimit: { burstMax: 100_000 } });
   app = await buildApp(
     loadConfig({
       LOG_LEVEL: 'silent',
@@ -81,5 +82,17 @@ describe('the example operations of schema/examples', () => {
     expect(sub.received.errors).toEqual([]);
     expect(Object.values(first as Record<string, { id: string }>)[0]).toMatchObject({ id: target.id });
     sub.stop();
+  });
+
+  it('SearchContacts, as a typed document from src/gql, pages on with its cursor', async () => {
+    const page = async (variables: SearchContactsQueryVariables) => expectNoErrors(await run<SearchContactsQuery>(SearchContactsDocument.toString(), variables)).contacts;
+    const first = await page({ after: null });
+    expect(first.nodes).toHaveLength(5);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await page({ after: first.pageInfo.endCursor });
+    expect(second.nodes.length).toBeGreaterThan(0);
+    const firstIds = new Set(first.nodes.map((n) => n.id));
+    expect(second.nodes.filter((n) => firstIds.has(n.id))).toEqual([]);
+    for (const n of [...first.nodes, ...second.nodes]) expect(n.tags).toContain('customer');
   });
 });
