@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleOperations } from '../../src/server/graphiql.js';
@@ -17,6 +17,7 @@ let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium; .ci/run does).`);
   stack = await startStack();
   origin = new URL(await stack.app.start(0)).origin;
   browser = await chromium.launch({
