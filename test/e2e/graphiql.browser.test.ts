@@ -2,7 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleOperations } from '../../src/server/graphiql.js';
-import { startStack, type Stack } from '../helpers/stack.js';
+import { startLiveStack, updateContactInGhl, type LiveStack } from '../helpers/live-stack.js';
+import { until } from '../helpers/live.js';
 
 /**
  * GraphiQL in a real browser: Debian's `chromium` driven by playwright-core (no browser
@@ -12,14 +13,14 @@ import { startStack, type Stack } from '../helpers/stack.js';
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 
-let stack: Stack;
+let stack: LiveStack;
 let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium; .ci/run does).`);
-  stack = await startStack();
-  origin = new URL(await stack.app.start(0)).origin;
+  stack = await startLiveStack();
+  origin = new URL(stack.url).origin;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -54,7 +55,7 @@ describe('GraphiQL in headless Chromium', () => {
     await expect.poll(() => page.locator('.graphiql-tab-active').innerText()).toContain(examples[0]!.operationName);
     await screenshot(page, '1-tabs');
 
-    stack.resetLog();
+    stack.sim.clearRequests();
     const answered = page.waitForResponse((r) => r.url() === `${origin}/graphql` && r.request().method() === 'POST' && (r.request().postData() ?? '').includes(examples[0]!.operationName));
     await page.locator('.graphiql-execute-button').click();
     const body = (await (await answered).json()) as { data?: { contacts: { nodes: unknown[] } }; errors?: unknown[] };
@@ -66,12 +67,37 @@ describe('GraphiQL in headless Chromium', () => {
     expect(await response.innerText()).toContain('"nodes"');
     await screenshot(page, '2-first-example-run');
     // The run reached GHL (the simulator), not a cached or canned answer.
-    expect(stack.upstream().map((r) => `${r.method} ${r.route}`)).toContain('POST /contacts/search');
+    expect(stack.sim.requests.map((r) => `${r.method} ${r.route}`)).toContain('POST /contacts/search');
 
     const foreign = requested.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
     expect(requested).toContain(`${origin}/graphiql/graphiql.js`);
     expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('runs the subscription tab and shows a change made in GHL as it arrives', async () => {
+    const examples = exampleOperations();
+    const index = examples.findIndex((e) => e.operationType === 'subscription');
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/graphql`);
+    const tab = page.locator('.graphiql-tab').nth(index);
+    await expect.poll(() => tab.innerText(), { timeout: 30_000 }).toContain(examples[index]!.operationName);
+    await tab.locator('.graphiql-tab-button').click();
+    await expect.poll(() => page.locator('.graphiql-tab-active').innerText()).toContain(examples[index]!.operationName);
+
+    const pollers = () => stack.app.pollers.list().filter((p) => p.ready && p.subscribers > 0).length;
+    const before = pollers();
+    await page.locator('.graphiql-execute-button').click();
+    // Subscribed once the gateway's poller has its first snapshot; then change a contact in "GHL".
+    await until(() => pollers() > before, 30_000);
+    const target = stack.sim.store.listContacts(stack.sim.locations[0]!.id)[5]!;
+    expect(await updateContactInGhl(stack.sim, target.id, { firstName: 'Browser' })).toBe(200);
+    const response = page.locator('.graphiql-response');
+    await expect.poll(() => response.innerText(), { timeout: 30_000 }).toContain('"contactsChanged"');
+    expect(await response.innerText()).toContain(target.id);
+    await screenshot(page, '3-subscription-event');
     await context.close();
   }, 120_000);
 });

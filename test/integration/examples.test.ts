@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config/env.js';
+import type { App } from '../../src/app.js';
 import { SearchContactsDocument, type SearchContactsQuery, type SearchContactsQueryVariables } from '../../src/gql/graphql.js';
 import { exampleOperations } from '../../src/server/graphiql.js';
-import { startSimulator, type Simulator } from '../../src/simulator/server.js';
+import type { Simulator } from '../../src/simulator/server.js';
+import { startLiveStack, updateContactInGhl, type LiveStack } from '../helpers/live-stack.js';
 import { sseSubscribe, until } from '../helpers/live.js';
 import { expectNoErrors, type GraphQLResponse } from '../helpers/stack.js';
 
@@ -14,28 +14,16 @@ import { expectNoErrors, type GraphQLResponse } from '../helpers/stack.js';
  * (through the simulator's signed webhook, so without waiting for a poll).
  */
 const examples = exampleOperations();
+let live: LiveStack;
 let sim: Simulator;
 let app: App;
 let url: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ validateResponses: true, seed: { contactsPerLocation: 300 } /* as `npm start` seeds */, rateLimit: { burstMax: 100_000 } });
-  app = await buildApp(
-    loadConfig({
-      LOG_LEVEL: 'silent',
-      GHL_RATE_BURST_MAX: '100000',
-      GHL_WEBHOOK_PUBLIC_KEY: sim.webhooks.publicKeys.rsa,
-      GHL_WEBHOOK_ED25519_PUBLIC_KEY: sim.webhooks.publicKeys.ed25519,
-    }),
-    { simulator: sim },
-  );
-  url = await app.start(0);
-  sim.webhooks.configure({ url: url.replace(/\/graphql$/, '/webhooks/ghl') });
+  live = await startLiveStack();
+  ({ sim, app, url } = live);
 });
-afterAll(async () => {
-  await app?.stop();
-  await sim?.stop();
-});
+afterAll(() => live?.stop());
 
 async function run<T = Record<string, any>>(document: string, variables: Record<string, unknown>): Promise<GraphQLResponse<T>> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: document, variables }) });
@@ -70,14 +58,8 @@ describe('the example operations of schema/examples', () => {
     expect(await sub.opened).toBe(200);
     await until(() => app.pollers.list().some((p) => p.ready && p.subscribers > 0));
     // A change made in GHL (the simulator), which it announces with a signed webhook.
-    const location = sim.locations[0]!;
-    const target = sim.store.listContacts(location.id)[0]!;
-    const res = await fetch(`${sim.baseUrl}/contacts/${target.id}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${location.token}`, version: '2021-07-28', 'content-type': 'application/json' },
-      body: JSON.stringify({ firstName: 'Example' }),
-    });
-    expect(res.status).toBe(200);
+    const target = sim.store.listContacts(sim.locations[0]!.id)[0]!;
+    expect(await updateContactInGhl(sim, target.id, { firstName: 'Example' })).toBe(200);
     const [first] = await sub.received.waitFor(1, 15_000);
     expect(sub.received.errors).toEqual([]);
     expect(Object.values(first as Record<string, { id: string }>)[0]).toMatchObject({ id: target.id });
