@@ -62,6 +62,8 @@ export function graphiqlOptions(examples: readonly ExampleOperation[] = exampleO
  * with `<` escaped, so no example text can close the script element.
  */
 export function renderGraphiQL(opts: GraphiQLOptions): string {
+  // The browser asks for the assets next: start loading the bundle now.
+  void loadAssets();
   const json = JSON.stringify(opts).replace(/</g, '\\u003c');
   const asset = (name: string) => `${GRAPHIQL_ASSETS_PATH}${name}`;
   return `<!doctype html>

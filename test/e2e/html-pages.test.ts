@@ -35,6 +35,18 @@ describe("the gateway's HTML pages", () => {
     expect(foreign).toEqual([]);
   });
 
+  it('serves the GraphiQL assets itself, and nothing else under /graphiql/', async () => {
+    const page = await (await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } })).text();
+    const assets = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.sort()).toEqual(['/graphiql/favicon.ico', '/graphiql/graphiql.css', '/graphiql/graphiql.js']);
+    for (const path of [...assets, '/graphiql/editor.worker.js', '/graphiql/json.worker.js', '/graphiql/graphql.worker.js']) {
+      const res = await fetch(`${origin}${path}`);
+      expect(res.status, path).toBe(200);
+      expect((await res.arrayBuffer()).byteLength, path).toBeGreaterThan(1000);
+    }
+    expect((await fetch(`${origin}/graphiql/nothing.js`)).status).toBe(404);
+  });
+
   it('finds a foreign host when there is one (the check itself works)', () => {
     expect(absoluteUrls('<script src="https://unpkg.com/x.js"></script><link href=//cdn.example/y.css>')).toEqual(['https://unpkg.com/x.js', '//cdn.example/y.css']);
   });
