@@ -9,9 +9,10 @@ import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
  *
  * Why not Yoga's defaults: Yoga 5.21 renders a page that pulls GraphiQL from unpkg.com, and its
  * GraphiQL 4 always passes its welcome text as the initial query, so `defaultQuery` never shows.
- * GraphiQL does honour `defaultTabs` when the browser has no saved tabs; and it adds the initial
- * query as an extra tab when it has some, so the page passes the first example as that query
- * (unless the URL carries its own `?query=`), which matches the saved first tab instead.
+ * GraphiQL does honour `defaultTabs` when the browser has no saved tabs. When it has some, it
+ * opens the initial query in a new tab unless a saved tab holds the same text; so the page passes
+ * the first example as the initial query (unless the URL carries its own `?query=`), which finds
+ * the saved first tab instead of adding a tab of welcome text on every visit.
  */
 
 const EXAMPLES_DIR = new URL('../../schema/examples/', import.meta.url);
