@@ -69,6 +69,11 @@ describe('GraphiQL in headless Chromium', () => {
     // The run reached GHL (the simulator), not a cached or canned answer.
     expect(stack.sim.requests.map((r) => `${r.method} ${r.route}`)).toContain('POST /contacts/search');
 
+    // A second visit restores the saved tabs without adding any.
+    await page.goto(`${origin}/graphql`);
+    await expect.poll(() => page.locator('.graphiql-tab-active').innerText(), { timeout: 30_000 }).toContain(examples[0]!.operationName);
+    expect(await tabs.count()).toBe(examples.length);
+
     const foreign = requested.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
     expect(requested).toContain(`${origin}/graphiql/graphiql.js`);
