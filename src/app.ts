@@ -19,6 +19,7 @@ import { MemoryTokenStore } from './ghl/token-store.js';
 import { openSqliteTokenStore } from './ghl/token-store-sqlite.js';
 import { InstallationManager } from './installations/manager.js';
 import { useGatewayRoutes } from './routes.js';
+import { graphiqlOptions, renderGraphiQL, useGraphiQLAssets } from './server/graphiql.js';
 import { GHL_WEBHOOK_RSA_PUBLIC_KEY } from './webhooks/ghl-public-key.js';
 import { ReplayGuard } from './webhooks/replay-guard.js';
 import { createWebhookVerifier } from './webhooks/verify.js';
@@ -55,26 +56,6 @@ export interface App {
   start(port?: number): Promise<string>;
   stop(): Promise<void>;
 }
-
-const EXAMPLE_QUERY = `# Contacts of the seeded location, with what GHL keeps about each.
-# Every field is documented: hover a name, or open the Docs pane.
-query NewestContacts {
-  contacts(first: 5) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id
-      name
-      email
-      tags
-      business { name }
-      tasks { title dueDate completed }
-      notes { body dateAdded }
-      appointments { title startTime appointmentStatus }
-    }
-  }
-}
-`;
 
 /** Builds the gateway. Nothing listens until `start()`; tests can call `app.yoga.fetch` directly. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
@@ -141,7 +122,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'GHL GraphQL gateway', defaultQuery: EXAMPLE_QUERY },
+    graphiql: graphiqlOptions(),
+    renderGraphiQL,
     context: ({ request }) => createContext(contextDeps, request, earlyAuth.credentialOf(request)),
     maskedErrors: { maskError: (error) => toClientError(error, { fieldSuggestions: config.limits.fieldSuggestions }) },
     logging: config.logLevel === 'silent' ? false : config.logLevel,
@@ -149,6 +131,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       earlyAuth.plugin,
       ...useRequestLimits(config.limits),
       useCostLimit(schema, config.limits),
+      useGraphiQLAssets(),
       useGatewayRoutes({
         oauth,
         webhooks: {

@@ -29,15 +29,34 @@ const listFromEnv = z
   .optional()
   .transform((v) => (v ? v.split(/[\s,]+/).filter(Boolean) : []));
 
-const EnvSchema = z.object({
+/**
+ * Every variable the gateway reads. The doc comment of each is its documentation: `npm run
+ * codegen` prints them, with the defaults, as the README's configuration table (`@default` names
+ * a default the schema cannot show, e.g. one derived from other variables).
+ */
+export const EnvSchema = z.object({
+  /** Port the gateway listens on. */
   PORT: intFromEnv(4000),
+  /** Interface the gateway listens on. */
   HOST: z.string().default('127.0.0.1'),
-  /** `simulator` unless a GHL base URL is given. */
+  /**
+   * `simulator` starts the GHL simulator in-process; `live` talks to GHL_BASE_URL.
+   * @default `simulator` unless GHL_BASE_URL is set
+   */
   GHL_MODE: z.enum(['simulator', 'live']).optional(),
+  /**
+   * GHL's API (`https://services.leadconnectorhq.com`) or a standalone simulator.
+   * @default unset: simulator mode
+   */
   GHL_BASE_URL: z.url().optional(),
+  /** A location served with a private integration token (with GHL_PRIVATE_INTEGRATION_TOKEN). */
   GHL_LOCATION_ID: z.string().min(1).optional(),
+  /** That location's private integration token. */
   GHL_PRIVATE_INTEGRATION_TOKEN: z.string().min(1).optional(),
-  /** Space- or comma-separated scopes granted to the private integration token. Empty means "all catalog scopes". */
+  /**
+   * Space- or comma-separated scopes granted to the private integration token.
+   * @default every location-level catalog scope
+   */
   GHL_PRIVATE_INTEGRATION_SCOPES: listFromEnv,
   /**
    * More private integration tokens, one per location, as JSON:
@@ -57,12 +76,16 @@ const EnvSchema = z.object({
     }),
   /** Latency the embedded simulator adds to every call, for demos. */
   SIMULATOR_LATENCY_MS: intFromEnv(0),
+  /** Contacts the embedded simulator seeds in each of its locations. */
   SIMULATOR_CONTACTS_PER_LOCATION: intFromEnv(300),
   /** Per-call upstream timeout. */
   GHL_REQUEST_TIMEOUT_MS: intFromEnv(15_000),
   /** Cross-request cache size (entries) for the in-process TTL cache. */
   CACHE_MAX_ENTRIES: intFromEnv(50_000),
-  /** Secret for hashing pass-through credentials into tenant keys (never stored, never logged). */
+  /**
+   * Secret for hashing pass-through credentials into tenant keys (never stored, never logged).
+   * @default random per process
+   */
   TENANT_HASH_SECRET: z.string().min(16).optional(),
   /**
    * Gateway API keys, `key=locationId` pairs separated by commas. When set, callers must present
@@ -70,24 +93,44 @@ const EnvSchema = z.object({
    * installations without a key: fine for the simulator and a private network, not for the internet.
    */
   GATEWAY_API_KEYS: listFromEnv,
-  /** Marketplace app credentials; OAuth installs are enabled when both are set (always in simulator mode). */
+  /**
+   * Marketplace app client id; OAuth installs are enabled when it and GHL_CLIENT_SECRET are set.
+   * @default the simulator's app in simulator mode
+   */
   GHL_CLIENT_ID: z.string().min(1).optional(),
+  /**
+   * Marketplace app client secret.
+   * @default the simulator's app in simulator mode
+   */
   GHL_CLIENT_SECRET: z.string().min(1).optional(),
-  /** Defaults to http://HOST:PORT/oauth/callback. */
+  /**
+   * Where GHL sends people back after an install.
+   * @default `http://HOST:PORT/oauth/callback`
+   */
   GHL_OAUTH_REDIRECT_URI: z.url().optional(),
-  /** Scopes requested at install, space- or comma-separated. Default: every location-level catalog scope. */
+  /**
+   * Scopes requested at install, space- or comma-separated.
+   * @default every location-level catalog scope
+   */
   GHL_OAUTH_SCOPES: listFromEnv,
+  /** GHL's marketplace, where the choose-location page of an install lives. */
   GHL_MARKETPLACE_URL: z.url().default('https://marketplace.gohighlevel.com'),
-  /** `sqlite` persists installations in TOKEN_STORE_PATH; `memory` forgets them at exit. */
+  /**
+   * `sqlite` persists installations in TOKEN_STORE_PATH; `memory` forgets them at exit.
+   * @default `sqlite` with OAuth in live mode, else `memory`
+   */
   TOKEN_STORE: z.enum(['sqlite', 'memory']).optional(),
+  /** The SQLite file of the sqlite token store. */
   TOKEN_STORE_PATH: z.string().default('.data/installations.db'),
   /** Secret that seals tokens at rest (at least 32 characters). Required for the sqlite store. */
   TOKEN_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Refresh a token in the background once it has less than this left. */
   OAUTH_REFRESH_AHEAD_MS: intFromEnv(300_000),
-  /** GHL's limits per app and location (docs: 100 per 10 s, 200,000 per day). */
+  /** Calls per burst window GHL allows each app and location (docs: 100 per 10 s). */
   GHL_RATE_BURST_MAX: intFromEnv(100),
+  /** Length of GHL's burst window. */
   GHL_RATE_BURST_WINDOW_MS: intFromEnv(10_000),
+  /** Calls per day GHL allows each app and location (docs: 200,000). */
   GHL_RATE_DAILY_MAX: intFromEnv(200_000),
   /** How long an interactive query may wait for rate budget before failing with RATE_LIMITED. */
   GHL_RATE_MAX_WAIT_MS: intFromEnv(10_000),
@@ -103,33 +146,50 @@ const EnvSchema = z.object({
   GHL_CIRCUIT_WINDOW_MS: intFromEnv(30_000),
   /** How long an open circuit fails fast before one probe call is let through. */
   GHL_CIRCUIT_OPEN_MS: intFromEnv(10_000),
-  /** Poll interval of a subscription that asks for none; and the bounds any may ask for. */
+  /** Poll interval of a subscription that asks for none. */
   SUBSCRIPTION_POLL_INTERVAL_MS: intFromEnv(60_000),
+  /** Shortest poll interval a subscription may ask for. */
   SUBSCRIPTION_POLL_MIN_MS: intFromEnv(5_000),
+  /** Longest poll interval a subscription may ask for. */
   SUBSCRIPTION_POLL_MAX_MS: intFromEnv(900_000),
-  /** PEM of the RSA key for x-wh-signature (default: GHL's published key); `\n` escapes allowed. */
+  /**
+   * PEM of the RSA key that verifies `x-wh-signature`; `\n` escapes allowed.
+   * @default GHL's published key
+   */
   GHL_WEBHOOK_PUBLIC_KEY: z.string().optional(),
-  /** PEM of the Ed25519 key for x-ghl-signature. */
+  /** PEM of the Ed25519 key that verifies `x-ghl-signature`; `\n` escapes allowed. */
   GHL_WEBHOOK_ED25519_PUBLIC_KEY: z.string().optional(),
+  /** Webhooks older or newer than this are refused (replay guard). */
   WEBHOOK_REPLAY_WINDOW_MS: intFromEnv(300_000),
   /** `off` stops root fields from loading their children together with themselves (for comparison). */
   GATEWAY_PREFETCH: z.enum(['on', 'off']).default('on'),
+  /** How much the gateway logs. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest GraphQL request body, in bytes; checked while it is read (413 past it). */
   GRAPHQL_MAX_BODY_BYTES: intFromEnv(1_048_576),
   /** Largest webhook body, in bytes; GHL's events are a few KB. */
   WEBHOOK_MAX_BODY_BYTES: intFromEnv(262_144),
-  /** Document limits, checked before execution: selection depth, aliases, lexical tokens, directives. */
+  /** Deepest selection a document may have, checked before execution (QUERY_TOO_COMPLEX past it). */
   GRAPHQL_MAX_DEPTH: intFromEnv(12),
+  /** Most aliases a document may use. */
   GRAPHQL_MAX_ALIASES: intFromEnv(30),
+  /** Most lexical tokens a document may have; checked while parsing. */
   GRAPHQL_MAX_TOKENS: intFromEnv(5_000),
+  /** Most directives a document may use. */
   GRAPHQL_MAX_DIRECTIVES: intFromEnv(50),
-  /** Worst-case ceilings of one operation: GHL calls it may make, and objects it may return. */
+  /** Worst-case GHL calls one operation may make, estimated before any call (README, "Limits"). */
   GRAPHQL_MAX_UPSTREAM_CALLS: intFromEnv(200),
+  /** Worst-case objects one result may hold, estimated before execution. */
   GRAPHQL_MAX_RESULT_OBJECTS: intFromEnv(5_000),
-  /** "Did you mean …" hints in validation errors. Default: on in simulator mode, off in live mode. */
+  /**
+   * "Did you mean …" hints in validation errors (`true`/`false`).
+   * @default on in simulator mode, off in live mode
+   */
   GRAPHQL_FIELD_SUGGESTIONS: boolFromEnv,
-  /** Schema introspection (GraphiQL's docs need it). Default: on. */
+  /**
+   * Schema introspection (`true`/`false`); GraphiQL's docs need it.
+   * @default `true`
+   */
   GRAPHQL_INTROSPECTION: boolFromEnv,
 });
 

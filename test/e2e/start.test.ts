@@ -37,7 +37,7 @@ describe('npm start on embedded defaults', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('GraphiQL');
-    expect(html).toContain('NewestContacts');
+    expect(html).toContain('ContactWithEverything');
   });
 
   it('answers queries against the in-process simulator', async () => {
