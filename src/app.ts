@@ -100,7 +100,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       burstWindowMs: config.rateLimit.burstWindowMs,
       dailyMax: config.rateLimit.dailyMax,
       interactiveMaxWaitMs: config.rateLimit.maxWaitMs,
+      maxKeys: config.access.maxTenants,
     },
+    requestWindowShare: config.access.requestWindowShare,
+    refusedTokenTtlMs: config.access.refusedTokenTtlMs,
     retry: config.retry,
     circuitBreaker: config.circuitBreaker,
   });
@@ -128,7 +131,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     pollers,
     installations,
     apiKeys: config.apiKeys,
-    allowAnonymous: config.mode === 'simulator' || config.apiKeys.size === 0,
+    allowAnonymous: config.access.allowAnonymous,
+    passThrough: config.access.passThrough,
     tenantHashSecret: config.tenantHashSecret,
   };
 

@@ -39,8 +39,10 @@ export interface ContextDeps {
   installations: InstallationRegistry;
   /** Gateway API keys → the location whose held credential they unlock. Empty: no key needed. */
   apiKeys: ReadonlyMap<string, string>;
-  /** Whether callers without a credential may use held installations (demo/simulator mode, or no API keys configured). */
+  /** Whether callers without a credential may use held installations (`GATEWAY_ALLOW_ANONYMOUS`). */
   allowAnonymous: boolean;
+  /** Whether a bearer that is not an API key is taken as the caller's own GHL token (`GATEWAY_PASSTHROUGH`). */
+  passThrough: boolean;
   tenantHashSecret: string;
   pollers: PollerRegistry;
 }
@@ -48,10 +50,12 @@ export interface ContextDeps {
 export function createContext(deps: ContextDeps, request: { headers: { get(name: string): string | null } }): GraphQLContext {
   const credential = resolveCredential(deps, request);
   const meter: LoaderMeter = { upstreamCalls: 0, cacheHits: 0 };
-  const ghl: GhlCallContext = { client: deps.client, credential, priority: 'interactive', meter };
+  // One lane per request: it may hold only a share of a location's window (fair sharing).
+  const client = deps.client.forRequest();
+  const ghl: GhlCallContext = { client, credential, priority: 'interactive', meter };
   const held = deps.installations.get(credential.locationId) === credential;
   const agencyCredential = held ? deps.installations.company() : undefined;
-  const agency: GhlCallContext | null = agencyCredential ? { client: deps.client, credential: agencyCredential, priority: 'interactive', meter } : null;
+  const agency: GhlCallContext | null = agencyCredential ? { client, credential: agencyCredential, priority: 'interactive', meter } : null;
   const context: GraphQLContext = {
     credential,
     ghl,
@@ -70,8 +74,8 @@ export function createContext(deps: ContextDeps, request: { headers: { get(name:
 /**
  * Who is calling, from a verified credential, never from a bare header alone:
  * - `Authorization: Bearer <gateway API key>`: the held installation that key unlocks;
- * - `Authorization: Bearer <GHL token>` plus `x-location-id`: the caller's own token, passed
- *   through, with a tenant of its own (cache and budget keyed by a hash of the token);
+ * - `Authorization: Bearer <GHL token>` plus `x-location-id`, when pass-through is on: the
+ *   caller's own token, with a tenant of its own (cache and budget keyed by a hash of the token);
  * - nothing, when anonymous use is allowed: the held installation named by `x-location-id`, or
  *   the first one.
  */
@@ -84,13 +88,17 @@ export function resolveCredential(deps: ContextDeps, request: { headers: { get(n
   if (bearer) {
     const keyLocation = deps.apiKeys.get(bearer);
     if (keyLocation) return heldCredential(deps, keyLocation);
+    // Without pass-through a bearer is an API key or nothing: an unknown one never reaches GHL.
+    if (!deps.passThrough) throw unauthenticated('Unknown API key.');
     if (!locationHeader) {
       throw unauthenticated('A GHL token passed through needs the `x-location-id` header naming its location.');
     }
     return passThroughCredential({ locationId: locationHeader, token: bearer, secret: deps.tenantHashSecret });
   }
 
-  if (!deps.allowAnonymous) throw unauthenticated('Send "Authorization: Bearer <API key or GHL token>".');
+  if (!deps.allowAnonymous) {
+    throw unauthenticated(deps.apiKeys.size > 0 || deps.passThrough ? `Send "Authorization: Bearer <${deps.passThrough ? 'API key or GHL token' : 'API key'}>".` : 'This gateway admits no callers: set GATEWAY_API_KEYS (or GATEWAY_ALLOW_ANONYMOUS=on on a private network).');
+  }
   if (locationHeader) return heldCredential(deps, locationHeader);
   const first = deps.installations.first();
   if (!first) throw unauthenticated('No GHL installation is connected yet.');
