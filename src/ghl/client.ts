@@ -138,7 +138,9 @@ export class GhlClient {
             clock: this.clock,
           })
         : null;
-    this.tokenVerdicts = new TokenVerdicts({ clock: this.clock, refusedTtlMs: options.refusedTokenTtlMs ?? 60_000, maxEntries: options.rateLimit?.maxKeys ?? 10_000 });
+    const refusedTtlMs = options.refusedTokenTtlMs ?? 60_000;
+    // An accepted token is trusted longer: re-checking it makes its concurrent calls queue behind one.
+    this.tokenVerdicts = new TokenVerdicts({ clock: this.clock, refusedTtlMs, acceptedTtlMs: Math.max(refusedTtlMs, 600_000), maxEntries: options.rateLimit?.maxKeys ?? 10_000 });
     this.breakers = new CircuitBreakers({ ...options.circuitBreaker, clock: this.clock });
   }
 
