@@ -89,7 +89,7 @@ export function resolveCredential(deps: ContextDeps, request: { headers: { get(n
     const keyLocation = deps.apiKeys.get(bearer);
     if (keyLocation) return heldCredential(deps, keyLocation);
     // Without pass-through a bearer is an API key or nothing: an unknown one never reaches GHL.
-    if (!deps.passThrough) throw unauthenticated('Unknown API key.');
+    if (!deps.passThrough) throw unauthenticated(deps.apiKeys.size > 0 ? 'Unknown API key.' : NO_CALLERS);
     if (!locationHeader) {
       throw unauthenticated('A GHL token passed through needs the `x-location-id` header naming its location.');
     }
@@ -97,13 +97,16 @@ export function resolveCredential(deps: ContextDeps, request: { headers: { get(n
   }
 
   if (!deps.allowAnonymous) {
-    throw unauthenticated(deps.apiKeys.size > 0 || deps.passThrough ? `Send "Authorization: Bearer <${deps.passThrough ? 'API key or GHL token' : 'API key'}>".` : 'This gateway admits no callers: set GATEWAY_API_KEYS (or GATEWAY_ALLOW_ANONYMOUS=on on a private network).');
+    throw unauthenticated(deps.apiKeys.size > 0 || deps.passThrough ? `Send "Authorization: Bearer <${deps.passThrough ? 'API key or GHL token' : 'API key'}>".` : NO_CALLERS);
   }
   if (locationHeader) return heldCredential(deps, locationHeader);
   const first = deps.installations.first();
   if (!first) throw unauthenticated('No GHL installation is connected yet.');
   return first;
 }
+
+/** A live gateway with no API keys, no pass-through and no anonymous use: closed to everyone, on purpose. */
+const NO_CALLERS = 'This gateway admits no callers: set GATEWAY_API_KEYS (or GATEWAY_ALLOW_ANONYMOUS=on on a private network).';
 
 function heldCredential(deps: ContextDeps, locationId: string): GhlCredential {
   const credential = deps.installations.get(locationId);

@@ -114,6 +114,7 @@ describe('live mode is closed by default', () => {
     // A GHL token is not taken as a pass-through either.
     const token = await run(closed, { authorization: `Bearer ${sim.locations[0]!.token}`, 'x-location-id': sim.locations[0]!.id });
     expect(token.status).toBe(401);
+    expect(token.body.errors?.[0]?.message).toContain('GATEWAY_API_KEYS');
     expect(sim.requests).toHaveLength(0);
     // No browser origin is allowed by default in live mode.
     expect((await preflight(closed, 'https://anywhere.example')).status).toBe(403);
