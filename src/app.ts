@@ -20,7 +20,7 @@ import { openSqliteTokenStore } from './ghl/token-store-sqlite.js';
 import { InstallationManager } from './installations/manager.js';
 import { OAuthStates } from './installations/oauth-state.js';
 import { useGatewayRoutes } from './routes.js';
-import { useBrowserGuard } from './browser-guard.js';
+import { originAllowlist, useBrowserGuard } from './browser-guard.js';
 import { GHL_WEBHOOK_RSA_PUBLIC_KEY } from './webhooks/ghl-public-key.js';
 import { ReplayGuard } from './webhooks/replay-guard.js';
 import { createWebhookVerifier } from './webhooks/verify.js';
@@ -187,7 +187,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   });
 
   const server = createServer(yoga);
-  const ws = attachGraphqlWs(server, yoga, '/graphql');
+  const ws = attachGraphqlWs(server, yoga, '/graphql', { originAllowed: originAllowlist(config.access.corsOrigins) });
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);

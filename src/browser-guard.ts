@@ -14,8 +14,8 @@ import type { Plugin } from 'graphql-yoga';
  */
 export function useBrowserGuard(opts: { corsOrigins: readonly string[]; graphqlEndpoint: string }): Plugin {
   const anyOrigin = opts.corsOrigins.includes('*');
-  const allowed = new Set(opts.corsOrigins);
-  const allowOrigin = (origin: string | null): string | null => (origin === null ? null : anyOrigin ? '*' : allowed.has(origin) ? origin : null);
+  const listed = originAllowlist(opts.corsOrigins);
+  const allowOrigin = (origin: string | null): string | null => (origin === null || !listed(origin) ? null : anyOrigin ? '*' : origin);
 
   return {
     onRequest({ request, url, endResponse }) {
@@ -58,6 +58,13 @@ export function useBrowserGuard(opts: { corsOrigins: readonly string[]; graphqlE
       if (!anyOrigin) headers.append('vary', 'Origin');
     },
   };
+}
+
+/** Whether a browser origin is on the allowlist (`*` admits any). Also guards WebSocket upgrades. */
+export function originAllowlist(corsOrigins: readonly string[]): (origin: string) => boolean {
+  if (corsOrigins.includes('*')) return () => true;
+  const allowed = new Set(corsOrigins);
+  return (origin) => allowed.has(origin);
 }
 
 /** Bodies the GraphQL endpoint executes on POST. */

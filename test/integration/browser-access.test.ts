@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
@@ -80,6 +81,25 @@ describe('CORS allowlist', () => {
     expect(res.headers.get('vary')).toContain('Origin');
     const listed = await post(stack.app, { 'content-type': 'application/json', origin: 'https://app.example' }, JSON.stringify({ query: QUERY }));
     expect(listed.headers.get('access-control-allow-origin')).toBe('https://app.example');
+  });
+
+  it('refuses WebSocket upgrades from origins off the list (CORS does not cover them)', async () => {
+    const url = (await stack.app.start(0)).replace(/^http/, 'ws');
+    const upgrade = (origin: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(url, 'graphql-transport-ws', { origin });
+        socket.once('open', () => {
+          socket.close();
+          resolve(101);
+        });
+        socket.once('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0);
+          socket.terminate();
+        });
+        socket.once('error', () => undefined);
+      });
+    expect(await upgrade('https://evil.example')).toBe(401);
+    expect(await upgrade('https://app.example')).toBe(101);
   });
 });
 
