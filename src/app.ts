@@ -18,8 +18,10 @@ import type { TokenStore } from './ghl/token-store.js';
 import { MemoryTokenStore } from './ghl/token-store.js';
 import { openSqliteTokenStore } from './ghl/token-store-sqlite.js';
 import { InstallationManager } from './installations/manager.js';
+import { OAuthStates } from './installations/oauth-state.js';
 import { useGatewayRoutes } from './routes.js';
 import { graphiqlOptions, renderGraphiQL, useGraphiQLAssets } from './server/graphiql.js';
+import { originAllowlist, useBrowserGuard } from './browser-guard.js';
 import { GHL_WEBHOOK_RSA_PUBLIC_KEY } from './webhooks/ghl-public-key.js';
 import { ReplayGuard } from './webhooks/replay-guard.js';
 import { createWebhookVerifier } from './webhooks/verify.js';
@@ -46,7 +48,7 @@ export interface App {
   client: GhlClient;
   installations: InstallationRegistry;
   /** OAuth installations (null when no marketplace app is configured). */
-  oauth: { app: OAuthApp; manager: InstallationManager } | null;
+  oauth: { app: OAuthApp; manager: InstallationManager; states: OAuthStates } | null;
   tokenStore: TokenStore;
   /** Shared pollers behind subscriptions. */
   pollers: PollerRegistry;
@@ -84,7 +86,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       burstWindowMs: config.rateLimit.burstWindowMs,
       dailyMax: config.rateLimit.dailyMax,
       interactiveMaxWaitMs: config.rateLimit.maxWaitMs,
+      maxKeys: config.access.maxTenants,
     },
+    requestWindowShare: config.access.requestWindowShare,
+    refusedTokenTtlMs: config.access.refusedTokenTtlMs,
     retry: config.retry,
     circuitBreaker: config.circuitBreaker,
   });
@@ -100,19 +105,31 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     installations.add(staticCredential({ locationId: pit.locationId, token: pit.token, scopes: pit.scopes ?? locationLevelScopes() }));
   }
 
-  const tokenStore = deps.tokenStore ?? openTokenStore(config);
-  const oauth = await setUpOAuth(config, { client, tokenStore, installations, clock, simulator });
-
   const cache = deps.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
   const fetcher = new CachedFetcher(cache);
   const pollers = new PollerRegistry({ client, clock, pubsub: createChangePubSub(), bounds: config.subscriptions });
+  const tokenStore = deps.tokenStore ?? openTokenStore(config);
+  const oauth = await setUpOAuth(config, {
+    client,
+    tokenStore,
+    installations,
+    clock,
+    simulator,
+    // A disconnected installation's data is no longer ours to serve, nor to poll for.
+    onDisconnected: (tenantKey) => {
+      fetcher.dropTenant(tenantKey);
+      pollers.stopTenant(tenantKey, { code: 'REAUTH_REQUIRED', message: 'The GHL installation was disconnected; reinstall the app to reconnect.' });
+    },
+    log: appLog(config),
+  });
   const contextDeps: ContextDeps = {
     client,
     fetcher,
     pollers,
     installations,
     apiKeys: config.apiKeys,
-    allowAnonymous: config.mode === 'simulator' || config.apiKeys.size === 0,
+    allowAnonymous: config.access.allowAnonymous,
+    passThrough: config.access.passThrough,
     tenantHashSecret: config.tenantHashSecret,
     prefetch: config.prefetch,
   };
@@ -122,12 +139,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    cors: false, // the browser guard below is the one CORS policy
     graphiql: graphiqlOptions(),
     renderGraphiQL,
     context: ({ request }) => createContext(contextDeps, request, earlyAuth.credentialOf(request)),
     maskedErrors: { maskError: (error) => toClientError(error, { fieldSuggestions: config.limits.fieldSuggestions }) },
     logging: config.logLevel === 'silent' ? false : config.logLevel,
     plugins: [
+      // Browser rules first (CORS preflights, form posts), then who is calling, then the limits.
+      useBrowserGuard({ corsOrigins: config.access.corsOrigins, graphqlEndpoint: '/graphql' }),
       earlyAuth.plugin,
       ...useRequestLimits(config.limits),
       useCostLimit(schema, config.limits),
@@ -146,7 +166,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
             ...(oauth
               ? {
                   INSTALL: async (event) => oauth.manager.onInstallEvent(event as { companyId?: string; locationId?: string }),
-                  UNINSTALL: async (event) => ((await oauth.manager.onUninstallEvent(event as { companyId?: string; locationId?: string })) ? 'disconnected' : 'unknown'),
+                  UNINSTALL: async (event) => {
+                    const outcome = await oauth.manager.onUninstallEvent(event as { companyId?: string; locationId?: string });
+                    return outcome === 'foreign-app' ? outcome : outcome ? 'disconnected' : 'unknown';
+                  },
                 }
               : {}),
           },
@@ -156,7 +179,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   });
 
   const server = createServer(yoga);
-  const ws = attachGraphqlWs(server, yoga, '/graphql');
+  const ws = attachGraphqlWs(server, yoga, '/graphql', { originAllowed: originAllowlist(config.access.corsOrigins) });
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -208,7 +231,15 @@ function openTokenStore(config: Config): TokenStore {
  */
 async function setUpOAuth(
   config: Config,
-  deps: { client: GhlClient; tokenStore: TokenStore; installations: InstallationRegistry; clock: Clock; simulator: Simulator | null },
+  deps: {
+    client: GhlClient;
+    tokenStore: TokenStore;
+    installations: InstallationRegistry;
+    clock: Clock;
+    simulator: Simulator | null;
+    onDisconnected: (tenantKey: string) => void;
+    log: (message: string, fields?: Record<string, unknown>) => void;
+  },
 ): Promise<App['oauth']> {
   const simApp = deps.simulator?.oauthApp;
   const clientId = config.oauth.clientId ?? simApp?.clientId;
@@ -230,7 +261,18 @@ async function setUpOAuth(
     registry: deps.installations,
     clock: deps.clock,
     refreshAheadMs: config.oauth.refreshAheadMs,
+    onDisconnected: deps.onDisconnected,
+    log: deps.log,
   });
   await manager.load();
-  return { app, manager };
+  // The state is signed with the app's secret: only this app could have issued it.
+  return { app, manager, states: new OAuthStates({ secret: clientSecret, clock: deps.clock }) };
+}
+
+/** Warnings the gateway itself raises (one JSON line on stderr), unless logging is off. */
+function appLog(config: Config): (message: string, fields?: Record<string, unknown>) => void {
+  return (message, fields) => {
+    if (config.logLevel === 'silent' || config.logLevel === 'error') return;
+    console.warn(JSON.stringify({ level: 'warn', message, ...fields }));
+  };
 }

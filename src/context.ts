@@ -41,8 +41,10 @@ export interface ContextDeps {
   installations: InstallationRegistry;
   /** Gateway API keys → the location whose held credential they unlock. Empty: no key needed. */
   apiKeys: ReadonlyMap<string, string>;
-  /** Whether callers without a credential may use held installations (demo/simulator mode, or no API keys configured). */
+  /** Whether callers without a credential may use held installations (`GATEWAY_ALLOW_ANONYMOUS`). */
   allowAnonymous: boolean;
+  /** Whether a bearer that is not an API key is taken as the caller's own GHL token (`GATEWAY_PASSTHROUGH`). */
+  passThrough: boolean;
   tenantHashSecret: string;
   pollers: PollerRegistry;
   /** Look ahead and load children with their parent; off only to measure or compare. */
@@ -52,10 +54,12 @@ export interface ContextDeps {
 /** `credential`: already decided for this request (before its body was parsed); else decided here. */
 export function createContext(deps: ContextDeps, request: { headers: { get(name: string): string | null } }, credential: GhlCredential = resolveCredential(deps, request)): GraphQLContext {
   const meter: LoaderMeter = { upstreamCalls: 0, cacheHits: 0 };
-  const ghl: GhlCallContext = { client: deps.client, credential, priority: 'interactive', meter };
+  // One lane per request: it may hold only a share of a location's window (fair sharing).
+  const client = deps.client.forRequest();
+  const ghl: GhlCallContext = { client, credential, priority: 'interactive', meter };
   const held = deps.installations.get(credential.locationId) === credential;
   const agencyCredential = held ? deps.installations.company() : undefined;
-  const agency: GhlCallContext | null = agencyCredential ? { client: deps.client, credential: agencyCredential, priority: 'interactive', meter } : null;
+  const agency: GhlCallContext | null = agencyCredential ? { client, credential: agencyCredential, priority: 'interactive', meter } : null;
   const context: GraphQLContext = {
     credential,
     ghl,
@@ -75,8 +79,8 @@ export function createContext(deps: ContextDeps, request: { headers: { get(name:
 /**
  * Who is calling, from a verified credential, never from a bare header alone:
  * - `Authorization: Bearer <gateway API key>`: the held installation that key unlocks;
- * - `Authorization: Bearer <GHL token>` plus `x-location-id`: the caller's own token, passed
- *   through, with a tenant of its own (cache and budget keyed by a hash of the token);
+ * - `Authorization: Bearer <GHL token>` plus `x-location-id`, when pass-through is on: the
+ *   caller's own token, with a tenant of its own (cache and budget keyed by a hash of the token);
  * - nothing, when anonymous use is allowed: the held installation named by `x-location-id`, or
  *   the first one.
  */
@@ -89,18 +93,25 @@ export function resolveCredential(deps: ContextDeps, request: { headers: { get(n
   if (bearer) {
     const keyLocation = deps.apiKeys.get(bearer);
     if (keyLocation) return heldCredential(deps, keyLocation);
+    // Without pass-through a bearer is an API key or nothing: an unknown one never reaches GHL.
+    if (!deps.passThrough) throw unauthenticated(deps.apiKeys.size > 0 ? 'Unknown API key.' : NO_CALLERS);
     if (!locationHeader) {
       throw unauthenticated('A GHL token passed through needs the `x-location-id` header naming its location.');
     }
     return passThroughCredential({ locationId: locationHeader, token: bearer, secret: deps.tenantHashSecret });
   }
 
-  if (!deps.allowAnonymous) throw unauthenticated('Send "Authorization: Bearer <API key or GHL token>".');
+  if (!deps.allowAnonymous) {
+    throw unauthenticated(deps.apiKeys.size > 0 || deps.passThrough ? `Send "Authorization: Bearer <${deps.passThrough ? 'API key or GHL token' : 'API key'}>".` : NO_CALLERS);
+  }
   if (locationHeader) return heldCredential(deps, locationHeader);
   const first = deps.installations.first();
   if (!first) throw unauthenticated('No GHL installation is connected yet.');
   return first;
 }
+
+/** A live gateway with no API keys, no pass-through and no anonymous use: closed to everyone, on purpose. */
+const NO_CALLERS = 'This gateway admits no callers: set GATEWAY_API_KEYS (or GATEWAY_ALLOW_ANONYMOUS=on on a private network).';
 
 function heldCredential(deps: ContextDeps, locationId: string): GhlCredential {
   const credential = deps.installations.get(locationId);

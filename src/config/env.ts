@@ -94,6 +94,41 @@ export const EnvSchema = z.object({
    */
   GATEWAY_API_KEYS: listFromEnv,
   /**
+   * `on`: callers may bring their own GHL token (with `x-location-id`), budgeted under its own tenant.
+   * @default on in simulator mode without API keys, else off
+   */
+  GATEWAY_PASSTHROUGH: z.enum(['on', 'off']).optional(),
+  /**
+   * `on`: callers without a credential may use the held installations (for a private network).
+   * @default on in simulator mode without API keys, else off
+   */
+  GATEWAY_ALLOW_ANONYMOUS: z.enum(['on', 'off']).optional(),
+  /**
+   * Browser origins allowed by CORS, comma-separated, or `*` (any origin, never with credentials).
+   * @default none in live mode, `*` in simulator mode
+   */
+  CORS_ORIGINS: listFromEnv,
+  /**
+   * Share (0 < x ≤ 1) of a location's burst window one GraphQL request may hold, so other clients of the location are served beside it.
+   * @default `0.5`
+   */
+  GATEWAY_REQUEST_WINDOW_SHARE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 0.5;
+      const n = Number(v);
+      if (!(n > 0 && n <= 1)) {
+        ctx.addIssue({ code: 'custom', message: `expected a number in (0, 1], got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  /** Rate-limiter state kept for at most this many tenants (locations and pass-through tokens); idle ones are evicted first. */
+  GATEWAY_MAX_TENANTS: intFromEnv(10_000),
+  /** How long a token GHL refused (401) is refused again without asking GHL. */
+  GATEWAY_REFUSED_TOKEN_TTL_MS: intFromEnv(60_000),
+  /**
    * Marketplace app client id; OAuth installs are enabled when it and GHL_CLIENT_SECRET are set.
    * @default the simulator's app in simulator mode
    */
@@ -228,6 +263,21 @@ export interface Config {
   webhooks: { rsaPublicKeyPem: string | null; ed25519PublicKeyPem: string | null; replayWindowMs: number; maxBodyBytes: number };
   /** API key → location id. */
   apiKeys: ReadonlyMap<string, string>;
+  /** Who gets in besides API-key holders (see README, "Who is calling"). */
+  access: {
+    /** Callers may bring their own GHL token. */
+    passThrough: boolean;
+    /** Callers without a credential may use the held installations. */
+    allowAnonymous: boolean;
+    /** Allowed browser origins; `*` alone means any origin, without credentials. */
+    corsOrigins: readonly string[];
+    /** Share of a location's burst window one GraphQL request may hold. */
+    requestWindowShare: number;
+    /** Bound on the tenants the rate limiter keeps state for. */
+    maxTenants: number;
+    /** How long a refused token is refused again without an upstream call. */
+    refusedTokenTtlMs: number;
+  };
   tenantHashSecret: string;
   /** Root fields start their children's loads at once (GATEWAY_PREFETCH). */
   prefetch: boolean;
@@ -289,6 +339,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiKeys.set(key, locationId);
   }
 
+  // Simulator mode without keys is the README's first command: open. Anything else is closed unless the operator opens it.
+  const openByDefault = mode === 'simulator' && apiKeys.size === 0;
+  const onOff = (v: 'on' | 'off' | undefined) => (v === undefined ? openByDefault : v === 'on');
+  const access = {
+    passThrough: onOff(e.GATEWAY_PASSTHROUGH),
+    allowAnonymous: onOff(e.GATEWAY_ALLOW_ANONYMOUS),
+    corsOrigins: e.CORS_ORIGINS.length > 0 ? e.CORS_ORIGINS : mode === 'simulator' ? ['*'] : [],
+    requestWindowShare: e.GATEWAY_REQUEST_WINDOW_SHARE,
+    maxTenants: Math.max(1, e.GATEWAY_MAX_TENANTS),
+    refusedTokenTtlMs: e.GATEWAY_REFUSED_TOKEN_TTL_MS,
+  };
+
   const tokenStoreKind = e.TOKEN_STORE ?? (mode === 'live' && e.GHL_CLIENT_ID ? 'sqlite' : 'memory');
   if (tokenStoreKind === 'sqlite' && !e.TOKEN_ENCRYPTION_KEY) {
     throw new ConfigError('TOKEN_ENCRYPTION_KEY is required for the sqlite token store (TOKEN_STORE=sqlite, or live mode with GHL_CLIENT_ID).');
@@ -307,6 +369,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     simulator: { latencyMs: e.SIMULATOR_LATENCY_MS, contactsPerLocation: e.SIMULATOR_CONTACTS_PER_LOCATION },
     cache: { maxEntries: e.CACHE_MAX_ENTRIES },
     apiKeys,
+    access,
     oauth: {
       clientId: e.GHL_CLIENT_ID ?? null,
       clientSecret: e.GHL_CLIENT_SECRET ?? null,

@@ -18,6 +18,7 @@ import type { GhlOperation } from './operations.js';
 import { RateLimiter, type Priority, type RateLimiterOptions } from './rate-limiter.js';
 import { parseRateLimitHeaders, type RateLimitSnapshot } from './rate-limit-headers.js';
 import { type AttemptFailure, type RetryPolicy, withRetry } from './retry.js';
+import { TokenVerdicts } from './token-verdicts.js';
 
 export type { Priority } from './rate-limiter.js';
 
@@ -36,6 +37,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Answer a 2xx body as bytes with its content headers (`RawBody`) instead of parsing JSON: recordings, file downloads. */
   raw?: boolean;
+  /**
+   * The GraphQL request this call serves (set by `forRequest`). One request holds at most
+   * `requestWindowShare` of its budget's burst window, so other requests are served beside it.
+   */
+  lane?: string;
 }
 
 /** A 2xx body read with `raw: true`. */
@@ -67,6 +73,10 @@ export interface GhlClientOptions {
   circuitBreaker?: Omit<CircuitBreakerOptions, 'clock'>;
   /** Jitter source for retry backoff. @default Math.random */
   random?: () => number;
+  /** Share (0 < x ≤ 1) of a budget's burst window one request (`lane`) may hold. @default 1 (no cap) */
+  requestWindowShare?: number;
+  /** How long a pass-through token GHL refused (401) is refused again without asking GHL. @default 60_000 */
+  refusedTokenTtlMs?: number;
 }
 
 /** Counters for tests, benchmarks and operators. */
@@ -98,7 +108,12 @@ export class GhlClient {
   private readonly observers: ResponseObserver[] = [];
   readonly clock: Clock;
   readonly limiter: RateLimiter;
+  /** Per-request lanes (budget key + request) capped at a share of the window; null when uncapped. */
+  readonly lanes: RateLimiter | null;
+  /** GHL's verdicts on pass-through tokens. */
+  readonly tokenVerdicts: TokenVerdicts;
   readonly breakers: CircuitBreakers;
+  private laneSeq = 0;
   readonly stats: ClientStats = { exchanges: 0, retries: 0, throttled429: 0, outcomeUnknown: 0, tokenRefreshRetries: 0 };
 
   constructor(private readonly options: GhlClientOptions) {
@@ -111,6 +126,22 @@ export class GhlClient {
       bodyTimeout: options.requestTimeoutMs,
     });
     this.limiter = new RateLimiter({ ...options.rateLimit, clock: this.clock });
+    const share = options.requestWindowShare ?? 1;
+    const burstMax = options.rateLimit?.burstMax ?? 100;
+    this.lanes =
+      share < 1
+        ? new RateLimiter({
+            ...options.rateLimit,
+            burstMax: Math.max(1, Math.floor(burstMax * share)),
+            // A lane caps the burst only; the day is the budget key's business.
+            dailyMax: Number.MAX_SAFE_INTEGER,
+            interactiveReserve: 0,
+            clock: this.clock,
+          })
+        : null;
+    const refusedTtlMs = options.refusedTokenTtlMs ?? 60_000;
+    // An accepted token is trusted longer: re-checking it makes its concurrent calls queue behind one.
+    this.tokenVerdicts = new TokenVerdicts({ clock: this.clock, refusedTtlMs, acceptedTtlMs: Math.max(refusedTtlMs, 600_000), maxEntries: options.rateLimit?.maxKeys ?? 10_000 });
     this.breakers = new CircuitBreakers({ ...options.circuitBreaker, clock: this.clock });
   }
 
@@ -126,6 +157,17 @@ export class GhlClient {
   withSignal(signal: AbortSignal): GhlClient {
     const view = Object.create(this) as GhlClient;
     view.call = (op, credential, opts = {}) => this.call(op, credential, { ...opts, signal });
+    return view;
+  }
+
+  /**
+   * The same client for one GraphQL request: its calls share one lane, which holds at most
+   * `requestWindowShare` of a location's burst window (see README, "Fair sharing").
+   */
+  forRequest(): GhlClient {
+    const lane = `r${++this.laneSeq}`;
+    const view = Object.create(this) as GhlClient;
+    view.call = (op, credential, opts = {}) => this.call(op, credential, { lane, ...opts });
     return view;
   }
 
@@ -154,14 +196,32 @@ export class GhlClient {
 
   async close(): Promise<void> {
     this.limiter.close();
+    this.lanes?.close();
     await this.agent.close();
   }
 
   /** One attempt, including at most one repeat after a token refresh. */
   private async attempt<T>(op: GhlOperation, credential: GhlCredential | null, opts: CallOptions): Promise<GhlResponse<T>> {
-    const budgetKey = credential?.locationId ?? null;
+    // The budget belongs to the credential that spends it: a held one budgets per location, a
+    // pass-through token under its own tenant key.
+    const budgetKey = credential ? (credential.budgetKey ?? credential.locationId) : null;
     let token = credential ? await credential.accessToken() : null;
-    let res = await this.budgetedExchange(op, budgetKey, token, opts);
+    let res: RawResponse;
+    if (credential?.passThrough && budgetKey) {
+      const report = await this.tokenVerdicts.enter(budgetKey);
+      if (report === 'refused') throw new GhlAuthError(`GHL refused this token for ${op.key} recently; not asking again yet`, op.key, 401);
+      let status: number | undefined;
+      let scopeRefusal = false;
+      try {
+        res = await this.budgetedExchange(op, budgetKey, token, opts);
+        status = res.status;
+        scopeRefusal = res.status === 401 && SCOPE_REFUSAL.test(res.text);
+      } finally {
+        report(status, scopeRefusal);
+      }
+    } else {
+      res = await this.budgetedExchange(op, budgetKey, token, opts);
+    }
     if (res.status === 401 && credential?.handleUnauthorized && token !== null) {
       const canRepeat = await credential.handleUnauthorized(token);
       // A disconnected credential throws REAUTH_REQUIRED here, which is what the caller should see.
@@ -181,9 +241,26 @@ export class GhlClient {
 
   private async budgetedExchange(op: GhlOperation, budgetKey: string | null, token: string | null, opts: CallOptions): Promise<RawResponse> {
     let takenAt: number | null = null;
+    let lane: { key: string; takenAt: number } | null = null;
     if (budgetKey) {
       this.breakers.beforeCall(budgetKey, op.key);
-      takenAt = await this.limiter.acquire(budgetKey, { priority: opts.priority ?? 'interactive', operation: op.key, inFlight: true, ...(opts.signal ? { signal: opts.signal } : {}) });
+      const priority = opts.priority ?? 'interactive';
+      const signal = opts.signal ? { signal: opts.signal } : {};
+      let deadlineAt: number | undefined;
+      // Interactive calls of one request first wait in their lane, so a heavy request's backlog
+      // queues there, not in the location's queue ahead of other requests. Pollers are background
+      // and never take the interactive reserve anyway.
+      if (this.lanes && opts.lane && priority === 'interactive') {
+        const key = `${budgetKey}#${opts.lane}`;
+        deadlineAt = this.clock.now() + (this.options.rateLimit?.interactiveMaxWaitMs ?? 10_000);
+        lane = { key, takenAt: await this.lanes.acquire(key, { priority, operation: op.key, inFlight: true, ...signal }) };
+      }
+      try {
+        takenAt = await this.limiter.acquire(budgetKey, { priority, operation: op.key, inFlight: true, ...(deadlineAt !== undefined ? { deadlineAt } : {}), ...signal });
+      } catch (err) {
+        if (lane) this.lanes!.complete(lane.key, lane.takenAt);
+        throw err;
+      }
     }
     let res: RawResponse;
     try {
@@ -193,6 +270,7 @@ export class GhlClient {
       throw err;
     } finally {
       if (budgetKey && takenAt !== null) this.limiter.complete(budgetKey, takenAt);
+      if (lane) this.lanes!.complete(lane.key, lane.takenAt);
     }
     if (budgetKey) {
       if (res.rateLimit) this.limiter.observe(budgetKey, res.rateLimit);
@@ -277,6 +355,9 @@ function classifyFailure(err: unknown): AttemptFailure | null {
   if (err instanceof GhlRateLimitedError && err.status === 429) return { kind: 'status', status: 429, retryAfterMs: err.retryAfterMs };
   return null;
 }
+
+/** GHL answers a missing scope with 401 and this message: the token is real, its grant too narrow. */
+const SCOPE_REFUSAL = /not authorized for this scope/i;
 
 const isIdempotent = (method: string) => method === 'GET' || method === 'PUT' || method === 'DELETE';
 

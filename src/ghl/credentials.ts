@@ -12,6 +12,18 @@ export interface GhlCredential {
   readonly locationId: string;
   /** Set on agency (Company) credentials: the company they act for. */
   readonly companyId?: string;
+  /**
+   * Whose rate budget this credential's calls spend. Unset for held credentials: GHL counts per
+   * app and location, so they budget per location (`locationId`). A pass-through token sets its
+   * own tenant key, so it can never spend or correct a held installation's budget.
+   */
+  readonly budgetKey?: string;
+  /**
+   * Set on pass-through tokens, which only GHL can vouch for: the client remembers GHL's 401 for
+   * the tenant (token and location), so a bogus token costs one upstream call per time window
+   * however often it is sent.
+   */
+  readonly passThrough?: boolean;
   /** Scopes the grant is known to hold; `null` when unknown (pass-through): GHL then decides. */
   readonly grantedScopes: ReadonlySet<string> | null;
   /** A currently valid access token. May refresh first. Never log the result. */
@@ -58,8 +70,11 @@ export function companyCredential(opts: { companyId: string; token: string; scop
 export function passThroughCredential(opts: { locationId: string; token: string; secret: string }): GhlCredential {
   const { token } = opts;
   const digest = createHmac('sha256', opts.secret).update(token).digest('base64url').slice(0, 22);
+  const tenantKey = `pt:${digest}:${opts.locationId}`;
   return {
-    tenantKey: `pt:${digest}:${opts.locationId}`,
+    tenantKey,
+    budgetKey: tenantKey,
+    passThrough: true,
     locationId: opts.locationId,
     grantedScopes: null,
     accessToken: async () => token,

@@ -61,6 +61,11 @@ const DEFAULT_LIFETIME_S = 86_399;
 export class OAuthApp {
   constructor(private readonly config: OAuthAppConfig, private readonly client: GhlClient) {}
 
+  /** The marketplace app id: the client id's part before the first dash (as GHL's webhooks name it). */
+  get appId(): string {
+    return this.config.clientId.split('-')[0]!;
+  }
+
   /** The URL that starts an installation (the white-label host works the same way). */
   installUrl(state?: string): string {
     const url = new URL('/v2/oauth/chooselocation', this.config.marketplaceUrl);

@@ -56,6 +56,13 @@ export interface RateLimiterOptions {
    * out by rounding. @default 0.2
    */
   interactiveReserve?: number;
+  /**
+   * Most keys (tenants) to keep state for. Beyond it, the least recently used idle keys are
+   * evicted, so invented location ids or tokens cannot grow memory. @default 10_000
+   */
+  maxKeys?: number;
+  /** An idle key untouched this long is dropped. @default 10 burst windows */
+  idleEvictMs?: number;
   /** Time source for accounting and timers. @default systemClock */
   clock?: Clock;
 }
@@ -334,6 +341,11 @@ export class SlidingWindowLedger {
     this.blockedUntil = Math.max(this.blockedUntil, now + ms);
   }
 
+  /** Whether a send is still waiting for its answer (its slot must not be forgotten). */
+  hasInFlight(): boolean {
+    return this.sends.length > 0 && this.sends[this.sends.length - 1] === Number.POSITIVE_INFINITY;
+  }
+
   usage(now: number): { inWindow: number; today: number } {
     this.prune(now);
     return { inWindow: this.sends.length, today: this.dailyTotal };
@@ -361,6 +373,7 @@ interface KeyState {
   timerAt: number;
   throttled429: number;
   waitedMs: number;
+  lastUsedAt: number;
 }
 
 /**
@@ -371,13 +384,20 @@ interface KeyState {
  * as soon as the plan says it cannot be sent before its deadline (at enqueue, or when a 429 or a
  * header tightens the budget), or at the latest when the deadline passes. Each key has at most one
  * timer, set for when the head of its queue can go or the earliest deadline falls, whichever is first.
+ *
+ * Keys are bounded: an idle key (nothing queued, nothing in flight) is dropped once untouched for
+ * `idleEvictMs`, or sooner, least recently used first, when more than `maxKeys` are held. Forgetting
+ * a key's past sends is safe enough: GHL's `X-RateLimit-*` headers on its next answer restore them.
  */
 export class RateLimiter {
   private readonly clock: Clock;
   private readonly ledgerConfig: LedgerConfig;
   private readonly interactiveMaxWaitMs: number;
   private readonly backgroundMaxWaitMs: number;
+  /** In least-recently-used order: a key is moved to the end whenever it is used. */
   private readonly keys = new Map<string, KeyState>();
+  private readonly maxKeys: number;
+  private readonly idleEvictMs: number;
   private closed = false;
 
   constructor(options: RateLimiterOptions = {}) {
@@ -400,6 +420,9 @@ export class RateLimiter {
     if (!(interactiveReserve >= 0 && interactiveReserve < 1)) {
       throw new RangeError(`interactiveReserve must be in [0, 1), got ${interactiveReserve}`);
     }
+    this.maxKeys = options.maxKeys ?? 10_000;
+    requireInteger('maxKeys', this.maxKeys, 1);
+    this.idleEvictMs = options.idleEvictMs ?? burstWindowMs * 10;
     this.ledgerConfig = { burstMax, burstWindowMs, dailyMax, dailyWindowMs, safetyMarginMs: options.safetyMarginMs, interactiveReserve };
     this.clock = options.clock ?? systemClock;
   }
@@ -477,6 +500,7 @@ export class RateLimiter {
     if (this.closed) return;
     const st = this.keys.get(key);
     if (!st) return;
+    this.touch(key, st);
     st.ledger.restamp(takenAt, this.clock.now());
     this.pump(key, st);
   }
@@ -522,9 +546,17 @@ export class RateLimiter {
     }
   }
 
+  /** Keys (tenants) held now; bounded by `maxKeys` plus the keys busy at once. */
+  get keyCount(): number {
+    return this.keys.size;
+  }
+
   private state(key: string): KeyState {
     let st = this.keys.get(key);
-    if (!st) {
+    if (st) {
+      this.touch(key, st);
+    } else {
+      this.evict();
       st = {
         ledger: new SlidingWindowLedger(this.ledgerConfig),
         interactive: [],
@@ -533,10 +565,40 @@ export class RateLimiter {
         timerAt: Infinity,
         throttled429: 0,
         waitedMs: 0,
+        lastUsedAt: this.clock.now(),
       };
       this.keys.set(key, st);
     }
     return st;
+  }
+
+  private touch(key: string, st: KeyState): void {
+    st.lastUsedAt = this.clock.now();
+    this.keys.delete(key);
+    this.keys.set(key, st);
+  }
+
+  private static idle(st: KeyState): boolean {
+    return st.interactive.length === 0 && st.background.length === 0 && st.timer === null && !st.ledger.hasInFlight();
+  }
+
+  /**
+   * Before a new key is added: drops the oldest keys if idle and stale, and, when at the bound,
+   * idle keys least recently used first (down to 90% of the bound, so this runs rarely).
+   */
+  private evict(): void {
+    const now = this.clock.now();
+    let checked = 0;
+    for (const [key, st] of this.keys) {
+      if (checked++ >= 4 || now - st.lastUsedAt < this.idleEvictMs) break;
+      if (RateLimiter.idle(st)) this.keys.delete(key);
+    }
+    if (this.keys.size < this.maxKeys) return;
+    const target = Math.floor(this.maxKeys * 0.9);
+    for (const [key, st] of this.keys) {
+      if (this.keys.size <= target) break;
+      if (RateLimiter.idle(st)) this.keys.delete(key);
+    }
   }
 
   /**

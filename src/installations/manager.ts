@@ -22,8 +22,21 @@ export class InstallationManager {
       clock: Clock;
       refreshAheadMs?: number;
       refreshBeforeUseMs?: number;
+      /** Told when an installation is disconnected, with its tenant key: drop its cache, stop its pollers. */
+      onDisconnected?: (tenantKey: string) => void;
+      log?: (message: string, fields?: Record<string, unknown>) => void;
     },
   ) {}
+
+  /**
+   * INSTALL and UNINSTALL events name the app they are for. Another app's event (GHL signs every
+   * app's deliveries with the same key) must not touch our installations.
+   */
+  private isForeign(event: { type?: unknown; appId?: unknown }): boolean {
+    if (event.appId === this.deps.app.appId) return false;
+    this.deps.log?.('webhook for another app ignored', { type: event.type, appId: typeof event.appId === 'string' ? event.appId : null });
+    return true;
+  }
 
   /** Loads every stored installation (a restart keeps them). */
   async load(): Promise<number> {
@@ -45,7 +58,8 @@ export class InstallationManager {
    * A location installed through an agency-level (company) install gets a token minted from the
    * agency's token.
    */
-  async onInstallEvent(event: { companyId?: string; locationId?: string }): Promise<'stored' | 'known' | 'ignored'> {
+  async onInstallEvent(event: { companyId?: string; locationId?: string; appId?: unknown }): Promise<'stored' | 'known' | 'ignored' | 'foreign-app'> {
+    if (this.isForeign({ type: 'INSTALL', appId: event.appId })) return 'foreign-app';
     const { companyId, locationId } = event;
     if (!locationId) return 'ignored';
     const existing = this.credentials.get(locationId);
@@ -59,7 +73,8 @@ export class InstallationManager {
   }
 
   /** An UNINSTALL event: the grant is gone; keep a disconnected record so callers learn why. */
-  async onUninstallEvent(event: { companyId?: string; locationId?: string }): Promise<boolean> {
+  async onUninstallEvent(event: { companyId?: string; locationId?: string; appId?: unknown }): Promise<boolean | 'foreign-app'> {
+    if (this.isForeign({ type: 'UNINSTALL', appId: event.appId })) return 'foreign-app';
     const id = event.locationId ?? event.companyId;
     const credential = id ? this.credentials.get(id) : undefined;
     if (!credential) return false;
@@ -79,8 +94,9 @@ export class InstallationManager {
       ...(this.deps.refreshAheadMs !== undefined ? { refreshAheadMs: this.deps.refreshAheadMs } : {}),
       ...(this.deps.refreshBeforeUseMs !== undefined ? { refreshBeforeUseMs: this.deps.refreshBeforeUseMs } : {}),
       companyCredential: (companyId): GhlCredential | undefined => this.credentials.get(companyId),
+      onDisconnected: () => this.deps.onDisconnected?.(credential.tenantKey),
     };
-    const credential = new OAuthCredential(inst, deps);
+    const credential: OAuthCredential = new OAuthCredential(inst, deps);
     this.credentials.set(inst.id, credential);
     if (inst.userType === 'Location') this.deps.registry.add(credential);
   }

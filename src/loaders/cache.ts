@@ -27,6 +27,9 @@ export interface TtlCache {
 
 export const CACHE_VERSION = 'v1';
 
+/** Resource bumps per tenant epoch; far more than a process makes between two disconnects. */
+const TENANT_EPOCH_STRIDE = 1_000_000_000;
+
 /**
  * The one key format. `generation` lets a write drop every entry of a resource for a tenant at
  * once (all cached search pages, say) without listing keys: old keys are simply never read again
@@ -76,10 +79,23 @@ export class LruTtlCache implements TtlCache {
 export class CachedFetcher {
   private readonly inFlight = new Map<string, Promise<unknown>>();
   private readonly generations = new Map<string, number>();
+  /** Per tenant: how many times all its entries were dropped (see dropTenant). */
+  private readonly tenantEpochs = new Map<string, number>();
 
-  /** Current generation of `resource` for `tenantKey` (see cacheKey). */
+  /**
+   * Current generation of `resource` for `tenantKey` (see cacheKey): the tenant's epoch in the
+   * high digits, the resource's own bumps below, so either kind of drop yields keys never used before.
+   */
   generation(tenantKey: string, resource: string): number {
-    return this.generations.get(`${tenantKey}:${resource}`) ?? 0;
+    return (this.tenantEpochs.get(tenantKey) ?? 0) * TENANT_EPOCH_STRIDE + (this.generations.get(`${tenantKey}:${resource}`) ?? 0);
+  }
+
+  /**
+   * Drops every cached entry of a tenant (an installation was disconnected): all its keys move to
+   * a new epoch, including values of loads still in flight, which land under the old keys.
+   */
+  dropTenant(tenantKey: string): void {
+    this.tenantEpochs.set(tenantKey, (this.tenantEpochs.get(tenantKey) ?? 0) + 1);
   }
 
   /** Drops every cached entry of `resource` for `tenantKey`, by moving to a new generation. */

@@ -292,6 +292,19 @@ export class PollerRegistry {
     return [...this.pollers.values()];
   }
 
+  /** Stops every poller of a tenant (its installation was disconnected) and ends their streams with `reason`. */
+  stopTenant(tenantKey: string, reason: { code: string; message: string }): number {
+    let stopped = 0;
+    for (const [key, poller] of this.pollers) {
+      if (poller.tenantKey !== tenantKey) continue;
+      poller.stop();
+      this.pollers.delete(key);
+      void this.pubsub.publish(poller.topic, { end: reason });
+      stopped++;
+    }
+    return stopped;
+  }
+
   stopAll(): void {
     for (const p of this.pollers.values()) p.stop();
     this.pollers.clear();

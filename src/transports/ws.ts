@@ -19,8 +19,16 @@ type Enveloped = ReturnType<YogaServerInstance<Record<string, unknown>, GraphQLC
  * a connection that cannot authenticate, or whose credential loses access later, is closed with
  * a close code and a reason saying why.
  */
-export function attachGraphqlWs(server: Server, yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext>, path: string) {
-  const wss = new WebSocketServer({ server, path });
+export function attachGraphqlWs(
+  server: Server,
+  yoga: YogaServerInstance<Record<string, unknown>, GraphQLContext>,
+  path: string,
+  opts: { originAllowed?: (origin: string) => boolean } = {},
+) {
+  // Browsers send an Origin on WebSocket upgrades and CORS does not apply to them: refuse
+  // origins off the allowlist here, or any page could subscribe as an anonymous caller.
+  const { originAllowed } = opts;
+  const wss = new WebSocketServer({ server, path, ...(originAllowed ? { verifyClient: ({ origin }: { origin?: string }) => !origin || originAllowed(origin) } : {}) });
   const cleanup = useServer<Record<string, unknown>>(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args),

@@ -119,7 +119,7 @@ describe('domain change streams', () => {
   it('disconnects a subscriber whose installation loses access, with the reason in the close event', async () => {
     const loc = sim.locations[1]!;
     const code = sim.oauth.authorize({ locationId: loc.id, userType: 'Location', redirectUri: 'http://127.0.0.1:4000/oauth/callback' });
-    expect((await fetch(url.replace(/\/graphql$/, `/oauth/callback?code=${code}`))).status).toBe(200);
+    expect((await fetch(url.replace(/\/graphql$/, `/oauth/callback?code=${code}&state=${app.oauth!.states.issue()}`))).status).toBe(200);
     const client = wsClient(url, { 'x-location-id': loc.id });
     const sub = wsSubscribe(client, `subscription { contactsChanged { kind id } }`);
     await readyPollers(1);

@@ -25,7 +25,7 @@ export interface Stack {
  * validates every request against the specs and its own responses too, so any test that runs
  * through the stack is also a contract test.
  */
-export async function startStack(opts: { simulator?: SimulatorOptions; env?: Record<string, string>; clock?: Clock } = {}): Promise<Stack> {
+export async function startStack(opts: { simulator?: SimulatorOptions; env?: Record<string, string> | ((simulator: Simulator) => Record<string, string>); clock?: Clock } = {}): Promise<Stack> {
   // GHL's real budget (100 per 10 s) would make a test file wait on itself; the rate-limit tests
   // set their own small limits instead.
   const simulator = await startSimulator({
@@ -36,7 +36,9 @@ export async function startStack(opts: { simulator?: SimulatorOptions; env?: Rec
     strictVersions: true,
     ...opts.simulator,
   });
-  const config = loadConfig({ LOG_LEVEL: 'silent', GHL_RATE_BURST_MAX: '100000', ...opts.env });
+  // `env` may be a function of the simulator, for settings that name its locations (API keys).
+  const env = typeof opts.env === 'function' ? opts.env(simulator) : opts.env;
+  const config = loadConfig({ LOG_LEVEL: 'silent', GHL_RATE_BURST_MAX: '100000', ...env });
   const app = await buildApp(config, { simulator, ...(opts.clock ? { clock: opts.clock } : {}) });
   return {
     simulator,

@@ -132,7 +132,7 @@ describe('install and uninstall events', () => {
     const loc = sim.locations[1]!;
     // The agency installs the app for the company (bulk install).
     const code = sim.oauth.authorize({ companyId: sim.agency.companyId, userType: 'Company', redirectUri: 'http://127.0.0.1:4000/oauth/callback' });
-    expect((await gateway(`/oauth/callback?code=${code}`)).status).toBe(200);
+    expect((await gateway(`/oauth/callback?code=${code}&state=${app.oauth!.states.issue()}`)).status).toBe(200);
     expect(await app.tokenStore.get(sim.agency.companyId)).toMatchObject({ userType: 'Company', status: 'connected' });
 
     stack.resetLog();

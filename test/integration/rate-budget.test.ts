@@ -57,7 +57,7 @@ describe('rate budget through GraphQL', () => {
   it('fails what cannot be sent before its deadline with RATE_LIMITED and retryAfter, and never draws a 429', async () => {
     const stack = await startStack({
       simulator: { rateLimit: { burstMax: 6, burstWindowMs: 60_000 } },
-      env: { GHL_RATE_BURST_MAX: '6', GHL_RATE_BURST_WINDOW_MS: '60000', GHL_RATE_MAX_WAIT_MS: '50' },
+      env: { GHL_RATE_BURST_MAX: '6', GHL_RATE_BURST_WINDOW_MS: '60000', GHL_RATE_MAX_WAIT_MS: '50', GATEWAY_REQUEST_WINDOW_SHARE: '1' },
     });
     try {
       const res = await stack.execute(`{ contacts(first: 10) { nodes { id tasks { id } } } }`);

@@ -21,6 +21,7 @@ afterAll(async () => {
 
 const env = () => ({
   LOG_LEVEL: 'silent',
+  GATEWAY_ALLOW_ANONYMOUS: 'on',
   GHL_BASE_URL: sim.baseUrl,
   // The live-mode location credential is a private integration token for location 0; the OAuth install is for location 1.
   GHL_LOCATION_ID: sim.locations[0]!.id,
@@ -47,7 +48,7 @@ describe('restart', () => {
     const loc = sim.locations[1]!;
     const first = await buildApp(loadConfig(env()));
     const code = sim.oauth.authorize({ locationId: loc.id, userType: 'Location', redirectUri: 'http://127.0.0.1:4000/oauth/callback' }); // the default GHL_OAUTH_REDIRECT_URI
-    const cb = await first.yoga.fetch(`http://gw/oauth/callback?code=${code}`);
+    const cb = await first.yoga.fetch(`http://gw/oauth/callback?code=${code}&state=${first.oauth!.states.issue()}`);
     expect(cb.status).toBe(200);
     const stored = await first.tokenStore.get(loc.id);
     expect(stored?.status).toBe('connected');

@@ -54,6 +54,7 @@ describe('scopes through GraphQL', () => {
         GHL_LOCATION_ID: loc.id,
         GHL_PRIVATE_INTEGRATION_TOKEN: loc.readonlyToken,
         GHL_PRIVATE_INTEGRATION_SCOPES: 'contacts.readonly',
+        GATEWAY_ALLOW_ANONYMOUS: 'on',
       }),
     );
   });

@@ -235,7 +235,7 @@ describe('agency-only operations', () => {
     };
     beforeAll(async () => {
       const loc = stack.simulator.locations[0]!;
-      live = await buildApp(loadConfig({ LOG_LEVEL: 'silent', GHL_MODE: 'live', GHL_BASE_URL: stack.simulator.baseUrl, GHL_LOCATION_ID: loc.id, GHL_PRIVATE_INTEGRATION_TOKEN: loc.token, GHL_RATE_BURST_MAX: '100000' }));
+      live = await buildApp(loadConfig({ LOG_LEVEL: 'silent', GHL_MODE: 'live', GHL_BASE_URL: stack.simulator.baseUrl, GHL_LOCATION_ID: loc.id, GHL_PRIVATE_INTEGRATION_TOKEN: loc.token, GHL_RATE_BURST_MAX: '100000', GATEWAY_ALLOW_ANONYMOUS: 'on' }));
     });
     afterAll(() => live.stop());
 
