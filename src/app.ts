@@ -26,6 +26,8 @@ import { PollerRegistry } from './subscriptions/poller.js';
 import { createChangePubSub } from './subscriptions/pubsub.js';
 import { attachGraphqlWs } from './transports/ws.js';
 import { webhookChangeHandlers } from './webhooks/changes.js';
+import { redisHealth, shareIngest, startScaleOut } from './redis/index.js';
+import type { RedisRefreshLock } from './redis/token-store.js';
 
 export interface AppDeps {
   /** A simulator started by the caller (tests, benchmarks); the app uses it and does not stop it. */
@@ -91,6 +93,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const baseUrl = simulator?.baseUrl ?? config.ghl.baseUrl;
   if (!baseUrl) throw new Error('No GHL base URL: set GHL_BASE_URL or use simulator mode');
 
+  // REDIS_URL: cache, budget, pub/sub, replay guard and tokens are shared with the other replicas.
+  const scaleOut = await startScaleOut(config, clock);
   const client = new GhlClient({
     baseUrl,
     requestTimeoutMs: config.ghl.requestTimeoutMs,
@@ -100,6 +104,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       burstWindowMs: config.rateLimit.burstWindowMs,
       dailyMax: config.rateLimit.dailyMax,
       interactiveMaxWaitMs: config.rateLimit.maxWaitMs,
+      ...(scaleOut ? { sharedGate: scaleOut.rateGate } : {}),
     },
     retry: config.retry,
     circuitBreaker: config.circuitBreaker,
@@ -116,12 +121,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     installations.add(staticCredential({ locationId: pit.locationId, token: pit.token, scopes: pit.scopes ?? locationLevelScopes() }));
   }
 
-  const tokenStore = deps.tokenStore ?? openTokenStore(config);
-  const oauth = await setUpOAuth(config, { client, tokenStore, installations, clock, simulator });
+  const tokenStore = deps.tokenStore ?? scaleOut?.tokenStore ?? openTokenStore(config);
+  const oauth = await setUpOAuth(config, { client, tokenStore, installations, clock, simulator, ...(scaleOut ? { refreshLock: scaleOut.refreshLock } : {}) });
 
-  const cache = deps.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
-  const fetcher = new CachedFetcher(cache);
-  const pollers = new PollerRegistry({ client, clock, pubsub: createChangePubSub(), bounds: config.subscriptions });
+  const cache = deps.cache ?? scaleOut?.cacheTier.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
+  const fetcher = new CachedFetcher(cache, undefined, scaleOut?.cacheTier.generations);
+  const pollers = new PollerRegistry({ client, clock, pubsub: scaleOut?.pubsub ?? createChangePubSub(), bounds: config.subscriptions });
   const contextDeps: ContextDeps = {
     client,
     fetcher,
@@ -144,14 +149,15 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       useCostReport(),
       useGatewayRoutes({
         oauth,
+        redisHealth: () => redisHealth(scaleOut),
         webhooks: {
           verify: createWebhookVerifier({
             rsaPublicKeyPem: config.webhooks.rsaPublicKeyPem ?? GHL_WEBHOOK_RSA_PUBLIC_KEY,
             ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem,
           }),
-          replayGuard: new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs }),
+          replayGuard: scaleOut?.replayGuard ?? new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs }),
           handlers: {
-            ...webhookChangeHandlers({ pollers, fetcher, clock }),
+            ...webhookChangeHandlers({ pollers: scaleOut ? shareIngest(scaleOut.link, pollers) : pollers, fetcher, clock }),
             ...(oauth
               ? {
                   INSTALL: async (event) => oauth.manager.onInstallEvent(event as { companyId?: string; locationId?: string }),
@@ -202,12 +208,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       await client.close();
       if (!deps.tokenStore) await tokenStore.close();
       if (ownsSimulator && simulator) await simulator.stop();
+      await scaleOut?.close();
     },
   };
 }
 
 function openTokenStore(config: Config): TokenStore {
   if (config.tokenStore.kind === 'memory') return new MemoryTokenStore();
+  if (config.tokenStore.kind === 'redis') throw new Error('TOKEN_STORE=redis needs REDIS_URL');
   return openSqliteTokenStore({ path: config.tokenStore.path, secret: config.tokenStore.encryptionKey! });
 }
 
@@ -217,7 +225,7 @@ function openTokenStore(config: Config): TokenStore {
  */
 async function setUpOAuth(
   config: Config,
-  deps: { client: GhlClient; tokenStore: TokenStore; installations: InstallationRegistry; clock: Clock; simulator: Simulator | null },
+  deps: { client: GhlClient; tokenStore: TokenStore; installations: InstallationRegistry; clock: Clock; simulator: Simulator | null; refreshLock?: RedisRefreshLock },
 ): Promise<App['oauth']> {
   const simApp = deps.simulator?.oauthApp;
   const clientId = config.oauth.clientId ?? simApp?.clientId;
@@ -239,6 +247,7 @@ async function setUpOAuth(
     registry: deps.installations,
     clock: deps.clock,
     refreshAheadMs: config.oauth.refreshAheadMs,
+    ...(deps.refreshLock ? { refreshLock: deps.refreshLock } : {}),
   });
   await manager.load();
   return { app, manager };

@@ -77,7 +77,7 @@ const EnvSchema = z.object({
   GHL_OAUTH_SCOPES: listFromEnv,
   GHL_MARKETPLACE_URL: z.url().default('https://marketplace.gohighlevel.com'),
   /** `sqlite` persists installations in TOKEN_STORE_PATH; `memory` forgets them at exit. */
-  TOKEN_STORE: z.enum(['sqlite', 'memory']).optional(),
+  TOKEN_STORE: z.enum(['sqlite', 'memory', 'redis']).optional(),
   TOKEN_STORE_PATH: z.string().default('.data/installations.db'),
   /** Secret that seals tokens at rest (at least 32 characters). Required for the sqlite store. */
   TOKEN_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -106,6 +106,14 @@ const EnvSchema = z.object({
   /** PEM of the Ed25519 key for x-ghl-signature. */
   GHL_WEBHOOK_ED25519_PUBLIC_KEY: z.string().optional(),
   WEBHOOK_REPLAY_WINDOW_MS: intFromEnv(300_000),
+  /** Redis for several replicas (`redis://host:port/db`): cache, rate budget, pub/sub, poll leases, tokens. Unset: all in-process. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
+  /** Prefix of every Redis key and channel, so deployments (or test runs) can share a server. */
+  REDIS_KEY_PREFIX: z.string().min(1).default('ghl-gw:'),
+  /** Lifetime of the in-process copy (L1) in front of the Redis cache; bounds staleness while Redis is away. */
+  REDIS_L1_TTL_MS: intFromEnv(1_000),
+  /** A replica's lease on polling a topic; another takes over within this long after it dies. */
+  SUBSCRIPTION_LEASE_MS: intFromEnv(10_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -136,7 +144,9 @@ export interface Config {
     marketplaceUrl: string;
     refreshAheadMs: number;
   };
-  tokenStore: { kind: 'sqlite' | 'memory'; path: string; encryptionKey: string | null };
+  tokenStore: { kind: 'sqlite' | 'memory' | 'redis'; path: string; encryptionKey: string | null };
+  /** Null: one process, everything in-process. */
+  redis: { url: string; keyPrefix: string; l1TtlMs: number; leaseMs: number } | null;
   rateLimit: { burstMax: number; burstWindowMs: number; dailyMax: number; maxWaitMs: number };
   retry: { maxAttempts: number; baseDelayMs: number };
   subscriptions: { defaultIntervalMs: number; minIntervalMs: number; maxIntervalMs: number };
@@ -191,10 +201,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiKeys.set(key, locationId);
   }
 
-  const tokenStoreKind = e.TOKEN_STORE ?? (mode === 'live' && e.GHL_CLIENT_ID ? 'sqlite' : 'memory');
-  if (tokenStoreKind === 'sqlite' && !e.TOKEN_ENCRYPTION_KEY) {
-    throw new ConfigError('TOKEN_ENCRYPTION_KEY is required for the sqlite token store (TOKEN_STORE=sqlite, or live mode with GHL_CLIENT_ID).');
+  const tokenStoreKind = e.TOKEN_STORE ?? (e.REDIS_URL && e.TOKEN_ENCRYPTION_KEY ? 'redis' : mode === 'live' && e.GHL_CLIENT_ID ? 'sqlite' : 'memory');
+  if (tokenStoreKind !== 'memory' && !e.TOKEN_ENCRYPTION_KEY) {
+    throw new ConfigError(`TOKEN_ENCRYPTION_KEY is required for the ${tokenStoreKind} token store (TOKEN_STORE=${tokenStoreKind}, or live mode with GHL_CLIENT_ID).`);
   }
+  if (tokenStoreKind === 'redis' && !e.REDIS_URL) throw new ConfigError('TOKEN_STORE=redis needs REDIS_URL.');
   const pem = (v: string | undefined) => (v ? v.replace(/\\n/g, '\n') : null);
 
   return Object.freeze({
@@ -218,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshAheadMs: e.OAUTH_REFRESH_AHEAD_MS,
     },
     tokenStore: { kind: tokenStoreKind, path: e.TOKEN_STORE_PATH, encryptionKey: e.TOKEN_ENCRYPTION_KEY ?? null },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, l1TtlMs: e.REDIS_L1_TTL_MS, leaseMs: Math.max(1, e.SUBSCRIPTION_LEASE_MS) } : null,
     rateLimit: { burstMax: e.GHL_RATE_BURST_MAX, burstWindowMs: e.GHL_RATE_BURST_WINDOW_MS, dailyMax: e.GHL_RATE_DAILY_MAX, maxWaitMs: e.GHL_RATE_MAX_WAIT_MS },
     retry: { maxAttempts: Math.max(1, e.GHL_RETRY_MAX_ATTEMPTS), baseDelayMs: e.GHL_RETRY_BASE_DELAY_MS },
     subscriptions: {

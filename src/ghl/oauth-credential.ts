@@ -22,6 +22,8 @@ export interface OAuthCredentialDeps {
   companyCredential?: (companyId: string) => GhlCredential | undefined;
   /** Told when the installation is marked disconnected (so the registry can react). */
   onDisconnected?: (installation: Installation) => void;
+  /** Serializes refreshes of one installation across processes (src/redis/token-store.ts). */
+  refreshLock?: { runExclusive<T>(id: string, fn: () => Promise<T>): Promise<T> };
 }
 
 /**
@@ -101,6 +103,22 @@ export class OAuthCredential implements GhlCredential {
   }
 
   private async refresh(): Promise<void> {
+    const lock = this.deps.refreshLock;
+    if (!lock) return this.refreshNow();
+    await lock.runExclusive(this.installation.id, async () => {
+      // Another process may have refreshed while this one waited for the lock: use its token.
+      const stored = await this.deps.store.get(this.installation.id);
+      if (stored && stored.accessToken !== this.installation.accessToken) {
+        this.installation = stored;
+        this.scopes = new Set(stored.scopes);
+        if (stored.status !== 'connected') this.deps.onDisconnected?.(stored);
+        return;
+      }
+      await this.refreshNow();
+    });
+  }
+
+  private async refreshNow(): Promise<void> {
     const now = this.deps.clock.now();
     try {
       const next = await this.renew(now);

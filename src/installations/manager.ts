@@ -22,6 +22,7 @@ export class InstallationManager {
       clock: Clock;
       refreshAheadMs?: number;
       refreshBeforeUseMs?: number;
+      refreshLock?: OAuthCredentialDeps['refreshLock'];
     },
   ) {}
 
@@ -78,6 +79,7 @@ export class InstallationManager {
       clock: this.deps.clock,
       ...(this.deps.refreshAheadMs !== undefined ? { refreshAheadMs: this.deps.refreshAheadMs } : {}),
       ...(this.deps.refreshBeforeUseMs !== undefined ? { refreshBeforeUseMs: this.deps.refreshBeforeUseMs } : {}),
+      ...(this.deps.refreshLock ? { refreshLock: this.deps.refreshLock } : {}),
       companyCredential: (companyId): GhlCredential | undefined => this.credentials.get(companyId),
     };
     const credential = new OAuthCredential(inst, deps);

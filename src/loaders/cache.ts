@@ -59,8 +59,35 @@ export class LruTtlCache implements TtlCache {
     this.lru.delete(key);
   }
 
+  clear(): void {
+    this.lru.clear();
+  }
+
   get size(): number {
     return this.lru.size;
+  }
+}
+
+/**
+ * Where resource generations live (see cacheKey). In-process by default; with Redis they are
+ * shared, so a write on one replica drops the cached pages of every replica.
+ */
+export interface GenerationStore {
+  current(tenantKey: string, resource: string): Promise<number>;
+  bump(tenantKey: string, resource: string): Promise<void>;
+}
+
+/** Generations in a process-local map: the default when no Redis is configured. */
+export class LocalGenerations implements GenerationStore {
+  private readonly generations = new Map<string, number>();
+
+  async current(tenantKey: string, resource: string): Promise<number> {
+    return this.generations.get(`${tenantKey}:${resource}`) ?? 0;
+  }
+
+  async bump(tenantKey: string, resource: string): Promise<void> {
+    const k = `${tenantKey}:${resource}`;
+    this.generations.set(k, (this.generations.get(k) ?? 0) + 1);
   }
 }
 
@@ -70,20 +97,22 @@ export class LruTtlCache implements TtlCache {
  */
 export class CachedFetcher {
   private readonly inFlight = new Map<string, Promise<unknown>>();
-  private readonly generations = new Map<string, number>();
 
   /** Current generation of `resource` for `tenantKey` (see cacheKey). */
-  generation(tenantKey: string, resource: string): number {
-    return this.generations.get(`${tenantKey}:${resource}`) ?? 0;
+  generation(tenantKey: string, resource: string): Promise<number> {
+    return this.generations.current(tenantKey, resource);
   }
 
   /** Drops every cached entry of `resource` for `tenantKey`, by moving to a new generation. */
-  bumpGeneration(tenantKey: string, resource: string): void {
-    const k = `${tenantKey}:${resource}`;
-    this.generations.set(k, (this.generations.get(k) ?? 0) + 1);
+  bumpGeneration(tenantKey: string, resource: string): Promise<void> {
+    return this.generations.bump(tenantKey, resource);
   }
 
-  constructor(private readonly cache: TtlCache, private readonly getTimeoutMs = 250) {}
+  constructor(
+    private readonly cache: TtlCache,
+    private readonly getTimeoutMs = 250,
+    private readonly generations: GenerationStore = new LocalGenerations(),
+  ) {}
 
   async getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>, meter?: { cacheHits: number }): Promise<T> {
     const hit = await this.safeGet<T>(key);

@@ -1,4 +1,3 @@
-import type { ReplayGuard } from './replay-guard.js';
 import type { VerifyResult } from './verify.js';
 
 /** Something that acts on one kind of verified GHL event. Returns a short outcome for the response. */
@@ -6,7 +5,8 @@ export type WebhookHandler = (event: Record<string, unknown>) => Promise<string>
 
 export interface WebhookRouteDeps {
   verify: (rawBody: Buffer, headers: { get(name: string): string | null }) => VerifyResult;
-  replayGuard: ReplayGuard;
+  /** Refuses replays: in-process (replay-guard.ts) or shared by the replicas (src/redis/replay-guard.ts). */
+  replayGuard: { admit(webhookId: unknown, timestamp: unknown): string | null | Promise<string | null> };
   /** Handlers by GHL event `type` (e.g. `INSTALL`, `ContactUpdate`). Unknown types are acknowledged and ignored. */
   handlers: Record<string, WebhookHandler>;
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -34,7 +34,7 @@ export async function handleWebhook(request: Request, deps: WebhookRouteDeps): P
   } catch {
     return json(400, { error: 'body is not JSON' });
   }
-  const refusal = deps.replayGuard.admit(event['webhookId'], event['timestamp']);
+  const refusal = await deps.replayGuard.admit(event['webhookId'], event['timestamp']);
   if (refusal) {
     deps.log?.('webhook refused', { reason: refusal, type: event['type'] });
     return json(409, { error: refusal });
