@@ -126,7 +126,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
 
   const cache = deps.cache ?? scaleOut?.cacheTier.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
   const fetcher = new CachedFetcher(cache, undefined, scaleOut?.cacheTier.generations);
-  const pollers = new PollerRegistry({ client, clock, pubsub: scaleOut?.pubsub ?? createChangePubSub(), bounds: config.subscriptions });
+  const pubsub = scaleOut?.pubsub ?? createChangePubSub();
+  const pollers = new PollerRegistry({ client, clock, pubsub, bounds: config.subscriptions, ...(scaleOut ? { leases: scaleOut.pollLeases } : {}) });
   const contextDeps: ContextDeps = {
     client,
     fetcher,

@@ -3,7 +3,9 @@ import type { Clock } from '../lib/clock.js';
 import type { ChangePubSub } from '../subscriptions/pubsub.js';
 import { SharedCacheTier } from './cache.js';
 import { connectRedis, type RedisHealth, type RedisLink } from './connection.js';
+import { redisPollLeases } from './poll-lease.js';
 import { createRedisChangePubSub } from './pubsub.js';
+import type { PollLeaseFactory } from '../subscriptions/poller.js';
 import { RedisRateGate } from './rate-gate.js';
 import { SharedReplayGuard } from './replay-guard.js';
 import { RedisRefreshLock, RedisTokenStore } from './token-store.js';
@@ -21,6 +23,8 @@ export interface ScaleOut {
   cacheTier: SharedCacheTier;
   rateGate: RedisRateGate;
   pubsub: ChangePubSub;
+  /** One replica polls each topic (SUBSCRIPTION_LEASE_MS). */
+  pollLeases: PollLeaseFactory;
   replayGuard: SharedReplayGuard;
   refreshLock: RedisRefreshLock;
   /** Set when the token store is Redis (TOKEN_STORE=redis, the default with REDIS_URL and a key). */
@@ -34,6 +38,7 @@ export async function startScaleOut(config: Config, clock: Clock): Promise<Scale
   const log = config.logLevel === 'silent' ? () => undefined : undefined;
   const link = connectRedis({ url: config.redis.url, prefix: config.redis.keyPrefix, ...(log ? { log } : {}) });
   await link.whenReady(3_000);
+  const pubsub = createRedisChangePubSub(link);
   const tokenStore = config.tokenStore.kind === 'redis' ? await RedisTokenStore.open(link, config.tokenStore.encryptionKey!) : null;
   return {
     link,
@@ -44,7 +49,8 @@ export async function startScaleOut(config: Config, clock: Clock): Promise<Scale
       dailyMax: config.rateLimit.dailyMax,
       inFlightHoldMs: config.ghl.requestTimeoutMs,
     }),
-    pubsub: createRedisChangePubSub(link),
+    pubsub,
+    pollLeases: redisPollLeases(link, pubsub, { leaseMs: config.redis.leaseMs }),
     replayGuard: new SharedReplayGuard(link, { clock, windowMs: config.webhooks.replayWindowMs }),
     refreshLock: new RedisRefreshLock(link),
     tokenStore,
