@@ -11,6 +11,10 @@ import type { RedisLink } from './connection.js';
  * (`REDIS_L1_TTL_MS`) bounds how long a replica that missed a broadcast (Redis away) can serve
  * an entry that another replica invalidated.
  *
+ * A read that started before a write and ends after it must not put the old value back: a delete
+ * leaves a tombstone stamped with Redis's time (`<key>:tomb`, one minute), a miss notes Redis's
+ * time, and the fill that follows is refused when a tombstone is newer than its miss.
+ *
  * Redis away: reads are misses (L1 still serves), writes stay local, and invalidations are kept
  * (bounded) and replayed when Redis returns; then every L1 is dropped, since broadcasts may have
  * been missed meanwhile.
@@ -31,17 +35,42 @@ interface InvalidationMessage {
 }
 
 /** Generations are kept a week past their last bump: far longer than any entry's TTL. */
+const TOMBSTONE_MS = 60_000;
+
+const FILL = `
+local tomb = redis.call('GET', KEYS[2])
+if tomb and tonumber(tomb) >= tonumber(ARGV[3]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1
+`;
+const DROP = `
+local t = redis.call('TIME')
+redis.call('DEL', KEYS[1])
+redis.call('SET', KEYS[2], tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000), 'PX', ARGV[1])
+redis.call('PUBLISH', ARGV[2], ARGV[3])
+return 1
+`;
+
+interface CacheCommands {
+  ghlCacheFill(key: string, tomb: string, value: string, ttlMs: number, missAt: number): Promise<number>;
+  ghlCacheDrop(key: string, tomb: string, tombMs: number, channel: string, message: string): Promise<number>;
+}
+
 const GENERATION_TTL_MS = 7 * 24 * 3_600_000;
 
 export class SharedCacheTier {
   readonly cache: TtlCache;
   readonly generations: GenerationStore;
+  /** Settles once this replica listens to invalidations (before that, its L1 could miss one). */
+  readonly subscribed: Promise<void>;
   private readonly l1: LruTtlCache;
   /** Generations as this replica last knew them: `value`, and until when to trust it without asking Redis. */
   private readonly genMirror = new Map<string, { value: number; until: number }>();
   private pending: Pending[] = [];
   private overflowed = false;
   private readonly channel: string;
+  /** Redis's time at this replica's last miss per key: the fill that follows must be newer than any delete. */
+  private readonly missAt = new Map<string, number>();
 
   constructor(private readonly link: RedisLink, private readonly opts: SharedCacheOptions) {
     this.l1 = new LruTtlCache({ maxEntries: opts.maxL1Entries });
@@ -58,8 +87,13 @@ export class SharedCacheTier {
     link.subscriber.on('message', (channel: string, raw: string) => {
       if (channel === this.channel) this.onBroadcast(raw);
     });
-    void link.subscriber.subscribe(this.channel).catch(() => undefined);
+    this.subscribed = link.subscriber.subscribe(this.channel).then(
+      () => undefined,
+      () => undefined,
+    );
     link.onRecover(() => void this.resync());
+    link.command.defineCommand('ghlCacheFill', { numberOfKeys: 2, lua: FILL });
+    link.command.defineCommand('ghlCacheDrop', { numberOfKeys: 2, lua: DROP });
   }
 
   private redisKey(key: string): string {
@@ -71,8 +105,15 @@ export class SharedCacheTier {
     if (local !== undefined) return local;
     if (!this.link.up) return undefined;
     try {
-      const [[, raw], [, pttl]] = (await this.link.command.multi().get(this.redisKey(key)).pttl(this.redisKey(key)).exec()) as [[null, string | null], [null, number]];
-      if (raw === null) return undefined;
+      const [[, raw], [, pttl], [, time]] = (await this.link.command.pipeline().get(this.redisKey(key)).pttl(this.redisKey(key)).time().exec()) as [
+        [null, string | null],
+        [null, number],
+        [null, [string, string]],
+      ];
+      if (raw === null) {
+        this.noteMiss(key, Number(time[0]) * 1000 + Math.floor(Number(time[1]) / 1000));
+        return undefined;
+      }
       const value = JSON.parse(raw) as T;
       if (pttl > 0) await this.l1.set(key, value, Math.min(pttl, this.opts.l1TtlMs));
       return value;
@@ -83,20 +124,33 @@ export class SharedCacheTier {
 
   private async set<T>(key: string, value: T, ttlMs: number): Promise<void> {
     if (value === undefined) return;
+    const missAt = this.missAt.get(key) ?? 0;
+    this.missAt.delete(key);
+    if (this.link.up) {
+      try {
+        const k = this.redisKey(key);
+        const filled = await (this.link.command as unknown as CacheCommands).ghlCacheFill(k, `${k}:tomb`, JSON.stringify(value), Math.max(1, Math.ceil(ttlMs)), missAt);
+        // Refused: a write invalidated the key while this value was being read; it may be stale.
+        if (filled !== 1) return;
+      } catch {
+        // Redis failed: keep the value locally only.
+      }
+    }
     await this.l1.set(key, value, Math.min(ttlMs, this.opts.l1TtlMs));
-    if (!this.link.up) return;
-    await this.link.command.set(this.redisKey(key), JSON.stringify(value), 'PX', Math.max(1, Math.ceil(ttlMs))).catch(() => undefined);
+  }
+
+  private noteMiss(key: string, at: number): void {
+    this.missAt.set(key, at);
+    // Misses that never lead to a fill (a failed load) must not pile up.
+    if (this.missAt.size > this.opts.maxL1Entries) this.missAt.delete(this.missAt.keys().next().value!);
   }
 
   private async delete(key: string): Promise<void> {
     await this.l1.delete(key);
     try {
       if (!this.link.up) throw new Error('redis down');
-      await this.link.command
-        .multi()
-        .del(this.redisKey(key))
-        .publish(this.channel, JSON.stringify({ from: this.link.replicaId, keys: [key] } satisfies InvalidationMessage))
-        .exec();
+      const k = this.redisKey(key);
+      await (this.link.command as unknown as CacheCommands).ghlCacheDrop(k, `${k}:tomb`, TOMBSTONE_MS, this.channel, JSON.stringify({ from: this.link.replicaId, keys: [key] } satisfies InvalidationMessage));
     } catch {
       this.remember({ del: key });
     }

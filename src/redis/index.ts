@@ -40,9 +40,11 @@ export async function startScaleOut(config: Config, clock: Clock): Promise<Scale
   await link.whenReady(3_000);
   const pubsub = createRedisChangePubSub(link);
   const tokenStore = config.tokenStore.kind === 'redis' ? await RedisTokenStore.open(link, config.tokenStore.encryptionKey!) : null;
+  const cacheTier = new SharedCacheTier(link, { maxL1Entries: config.cache.maxEntries, l1TtlMs: config.redis.l1TtlMs });
+  if (link.up) await cacheTier.subscribed;
   return {
     link,
-    cacheTier: new SharedCacheTier(link, { maxL1Entries: config.cache.maxEntries, l1TtlMs: config.redis.l1TtlMs }),
+    cacheTier,
     rateGate: new RedisRateGate(link, {
       burstMax: config.rateLimit.burstMax,
       burstWindowMs: config.rateLimit.burstWindowMs,
