@@ -123,6 +123,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
 
   const tokenStore = deps.tokenStore ?? scaleOut?.tokenStore ?? openTokenStore(config);
   const oauth = await setUpOAuth(config, { client, tokenStore, installations, clock, simulator, ...(scaleOut ? { refreshLock: scaleOut.refreshLock } : {}) });
+  if (oauth && tokenStore === scaleOut?.tokenStore) scaleOut.tokenStore.onChange((id) => void oauth.manager.reload(id).catch(() => undefined));
 
   const cache = deps.cache ?? scaleOut?.cacheTier.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
   const fetcher = new CachedFetcher(cache, undefined, scaleOut?.cacheTier.generations);

@@ -88,6 +88,14 @@ export class OAuthCredential implements GhlCredential {
     await this.refreshing?.catch(() => undefined);
   }
 
+  /** Takes over what another process stored for this installation (its refresh, a disconnection). */
+  adopt(stored: Installation): void {
+    if (stored.id !== this.installation.id) return;
+    this.installation = stored;
+    this.scopes = new Set(stored.scopes);
+    if (stored.status !== 'connected') this.deps.onDisconnected?.(stored);
+  }
+
   /** Marks the installation disconnected (e.g. an UNINSTALL event) and stores that. */
   async disconnect(reason: string): Promise<void> {
     this.installation = { ...this.installation, status: 'disconnected', disconnectedReason: reason, updatedAt: this.deps.clock.now() };
@@ -105,15 +113,12 @@ export class OAuthCredential implements GhlCredential {
   private async refresh(): Promise<void> {
     const lock = this.deps.refreshLock;
     if (!lock) return this.refreshNow();
+    // The token this refresh is meant to replace: if it changed by the time the lock is ours,
+    // another process refreshed meanwhile, and its token is the one to use.
+    const replacing = this.installation.accessToken;
     await lock.runExclusive(this.installation.id, async () => {
-      // Another process may have refreshed while this one waited for the lock: use its token.
       const stored = await this.deps.store.get(this.installation.id);
-      if (stored && stored.accessToken !== this.installation.accessToken) {
-        this.installation = stored;
-        this.scopes = new Set(stored.scopes);
-        if (stored.status !== 'connected') this.deps.onDisconnected?.(stored);
-        return;
-      }
+      if (stored && stored.accessToken !== replacing) return this.adopt(stored);
       await this.refreshNow();
     });
   }

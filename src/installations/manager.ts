@@ -68,6 +68,15 @@ export class InstallationManager {
     return true;
   }
 
+  /** Picks up an installation another replica stored (src/redis/token-store.ts tells which). */
+  async reload(id: string): Promise<void> {
+    const inst = await this.deps.store.get(id);
+    if (!inst) return;
+    const known = this.credentials.get(id);
+    if (known) known.adopt(inst);
+    else this.register(inst);
+  }
+
   get(id: string): OAuthCredential | undefined {
     return this.credentials.get(id);
   }

@@ -1,3 +1,4 @@
+import { GhlUnavailableError } from '../ghl/errors.js';
 import { createSecretBox, SecretBoxError, type SecretBox } from '../ghl/secret-box.js';
 import { normalizeInstallation, TokenStoreError, type Installation, type TokenStore } from '../ghl/token-store.js';
 import type { RedisLink } from './connection.js';
@@ -14,9 +15,27 @@ import type { RedisLink } from './connection.js';
  * it holds the only copy of a rotating refresh token.
  *
  * A wrong key is caught at open, as in the sqlite store: a known value sealed at `inst:keycheck`.
+ *
+ * A write that fails (Redis went away between a refresh and its storing) is kept in memory, served
+ * by `get`, and written when Redis returns: a rotated refresh token is never dropped.
  */
 export class RedisTokenStore implements TokenStore {
-  private constructor(private readonly link: RedisLink, private readonly box: SecretBox) {}
+  private readonly unsynced = new Map<string, Installation>();
+
+  private constructor(private readonly link: RedisLink, private readonly box: SecretBox) {
+    link.onRecover(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    for (const [id, inst] of [...this.unsynced]) {
+      try {
+        await this.write(inst);
+        if (this.unsynced.get(id) === inst) this.unsynced.delete(id);
+      } catch {
+        return;
+      }
+    }
+  }
 
   static async open(link: RedisLink, secret: string): Promise<RedisTokenStore> {
     const store = new RedisTokenStore(link, createSecretBox(secret));
@@ -49,13 +68,51 @@ export class RedisTokenStore implements TokenStore {
   }
 
   async get(id: string): Promise<Installation | undefined> {
+    const pending = this.unsynced.get(id);
+    if (pending) return { ...pending, scopes: [...pending.scopes] };
     const raw = await this.link.command.get(this.key(id));
     return raw === null ? undefined : this.fromRecord(JSON.parse(raw) as StoredRecord);
   }
 
   async put(installation: Installation): Promise<void> {
     const inst = normalizeInstallation(installation);
-    await this.link.command.multi().set(this.key(inst.id), JSON.stringify(this.toRecord(inst))).sadd(this.idsKey, inst.id).exec();
+    try {
+      await this.write(inst);
+      this.unsynced.delete(inst.id);
+    } catch {
+      this.unsynced.set(inst.id, inst);
+      process.stderr.write(`${new Date().toISOString()} redis: installation ${inst.id} kept in memory until Redis answers\n`);
+    }
+  }
+
+  private async write(inst: Installation): Promise<void> {
+    await this.link.command
+      .multi()
+      .set(this.key(inst.id), JSON.stringify(this.toRecord(inst)))
+      .sadd(this.idsKey, inst.id)
+      .publish(this.changesChannel, JSON.stringify({ from: this.link.replicaId, id: inst.id }))
+      .exec();
+  }
+
+  private get changesChannel(): string {
+    return `${this.link.prefix}inst:changed`;
+  }
+
+  /**
+   * Calls `listener` with the id of an installation another replica stored (an install, a
+   * refresh, a disconnection), so this replica can pick it up. The message carries no token.
+   */
+  onChange(listener: (id: string) => void): void {
+    this.link.subscriber.on('message', (channel: string, raw: string) => {
+      if (channel !== this.changesChannel) return;
+      try {
+        const m = JSON.parse(raw) as { from: string; id: string };
+        if (m.from !== this.link.replicaId) listener(m.id);
+      } catch {
+        // Ignored: the next refresh reads the store anyway.
+      }
+    });
+    void this.link.subscriber.subscribe(this.changesChannel).catch(() => undefined);
   }
 
   async delete(id: string): Promise<void> {
@@ -102,7 +159,8 @@ type StoredRecord = Omit<Installation, 'accessToken' | 'refreshToken'> & { acces
  * is a Redis key set only if absent, with an expiry (a replica that dies holding it frees it) and a
  * random value, so only its holder deletes it.
  *
- * Redis away: the refresh runs under this replica's own single-flight only (logged by the link).
+ * Redis away: no refresh (UPSTREAM_UNAVAILABLE): refreshing without the lock could race another
+ * replica with the same single-use refresh token and lose the grant.
  */
 export class RedisRefreshLock {
   constructor(private readonly link: RedisLink, private readonly opts: { holdMs?: number; waitMs?: number } = {}) {
@@ -117,11 +175,13 @@ export class RedisRefreshLock {
     const token = globalThis.crypto.randomUUID();
     const giveUpAt = Date.now() + (this.opts.waitMs ?? 20_000);
     let held = false;
-    while (this.link.up && !held) {
+    while (!held) {
       try {
         held = (await this.link.command.set(key, token, 'PX', this.opts.holdMs ?? 30_000, 'NX')) === 'OK';
       } catch {
-        break;
+        // Without the lock another replica may be refreshing with the same (single-use) refresh
+        // token; refreshing anyway could kill the grant. Fail this call; the token may still work later.
+        throw new GhlUnavailableError(`Cannot refresh installation ${id} while Redis (the replicas' refresh lock) is unavailable.`, 'POST /oauth/token', null);
       }
       if (held) break;
       if (Date.now() > giveUpAt) throw new TokenStoreError(`Timed out waiting for another replica to refresh installation ${id}.`);

@@ -110,6 +110,7 @@ export interface SimInfo {
   locations: { id: string; token: string }[];
   oauthApp: { clientId: string; clientSecret: string };
   code: string;
+  secondCode: string;
 }
 
 export interface SimEntry {

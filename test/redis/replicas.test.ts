@@ -14,6 +14,7 @@ import {
   trackedKillAll,
   type Replica,
   type SimEntry,
+  until,
 } from './cluster.js';
 
 /**
@@ -173,6 +174,17 @@ describe('three replicas on one Redis', () => {
     expect((await post(replicas[1]!)).status).toBe(200);
     expect((await post(replicas[2]!)).status).toBe(409);
   }, 30_000);
+
+  it('serves on B and C an installation completed through A', async () => {
+    const second = sim.info.locations[1]!.id;
+    const before = await gql(replicas[1]!.url, SEARCH, { q: 'not-yet', n: 1 }, { 'x-location-id': second });
+    expect(before.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    const callback = await fetch(`${replicas[0]!.origin}/oauth/callback?code=${sim.info.secondCode}`);
+    expect(callback.status).toBe(200);
+    for (const r of [replicas[1]!, replicas[2]!]) {
+      await until(async () => (await gql(r.url, SEARCH, { q: `installed-${r.name}`, n: 1 }, { 'x-location-id': second })).errors === undefined, `replica ${r.name} to serve the new installation`);
+    }
+  }, 60_000);
 
   it('reports Redis in /ready', async () => {
     const ready = (await (await fetch(`${replicas[0]!.origin}/ready`)).json()) as { ready: boolean; redis: { ok: boolean } };
