@@ -37,7 +37,7 @@ describe('shared cache tier', () => {
     await a.cache.set(key, { name: 'old' }, 60_000);
     expect(await b.cache.get(key)).toEqual({ name: 'old' }); // now in B's L1 too
     await a.cache.delete(key);
-    await until(async () => (await b.cache.get(key)) === undefined, "B's L1 to drop the key");
+    await until(async () => (await b.cache.get(key)) === undefined, "B's L1 to drop the key", 20_000);
 
     // B misses, reads GHL slowly; meanwhile A writes (and deletes). B's old value must not land.
     expect(await b.cache.get(key)).toBeUndefined();
@@ -48,7 +48,7 @@ describe('shared cache tier', () => {
     // A read that starts after the write fills normally.
     await a.cache.set(key, { name: 'new' }, 60_000);
     expect(await b.cache.get(key)).toEqual({ name: 'new' });
-  });
+  }, 60_000);
 
   it('shares generations: a bump on one replica moves every replica to the new key space', async () => {
     const a = new SharedCacheTier(await link(), { maxL1Entries: 100, l1TtlMs: 60_000 });
