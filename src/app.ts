@@ -32,6 +32,8 @@ import { webhookChangeHandlers } from './webhooks/changes.js';
 import { useAuthBeforeParse } from './server/auth.js';
 import { useCostLimit } from './server/cost.js';
 import { useRequestLimits } from './server/limits.js';
+import { redisHealth, shareIngest, startScaleOut } from './redis/index.js';
+import type { RedisRefreshLock } from './redis/token-store.js';
 
 export interface AppDeps {
   /** A simulator started by the caller (tests, benchmarks); the app uses it and does not stop it. */
@@ -77,6 +79,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const baseUrl = simulator?.baseUrl ?? config.ghl.baseUrl;
   if (!baseUrl) throw new Error('No GHL base URL: set GHL_BASE_URL or use simulator mode');
 
+  // REDIS_URL: cache, budget, pub/sub, replay guard and tokens are shared with the other replicas.
+  const scaleOut = await startScaleOut(config, clock);
   const client = new GhlClient({
     baseUrl,
     requestTimeoutMs: config.ghl.requestTimeoutMs,
@@ -87,6 +91,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       dailyMax: config.rateLimit.dailyMax,
       interactiveMaxWaitMs: config.rateLimit.maxWaitMs,
       maxKeys: config.access.maxTenants,
+      ...(scaleOut ? { sharedGate: scaleOut.rateGate } : {}),
     },
     requestWindowShare: config.access.requestWindowShare,
     refusedTokenTtlMs: config.access.refusedTokenTtlMs,
@@ -105,23 +110,26 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     installations.add(staticCredential({ locationId: pit.locationId, token: pit.token, scopes: pit.scopes ?? locationLevelScopes() }));
   }
 
-  const cache = deps.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
-  const fetcher = new CachedFetcher(cache);
-  const pollers = new PollerRegistry({ client, clock, pubsub: createChangePubSub(), bounds: config.subscriptions });
-  const tokenStore = deps.tokenStore ?? openTokenStore(config);
+  const cache = deps.cache ?? scaleOut?.cacheTier.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
+  const fetcher = new CachedFetcher(cache, undefined, scaleOut?.cacheTier.generations);
+  const pubsub = scaleOut?.pubsub ?? createChangePubSub();
+  const pollers = new PollerRegistry({ client, clock, pubsub, bounds: config.subscriptions, ...(scaleOut ? { leases: scaleOut.pollLeases } : {}) });
+  const tokenStore = deps.tokenStore ?? scaleOut?.tokenStore ?? openTokenStore(config);
   const oauth = await setUpOAuth(config, {
     client,
     tokenStore,
     installations,
     clock,
     simulator,
+    ...(scaleOut ? { refreshLock: scaleOut.refreshLock } : {}),
     // A disconnected installation's data is no longer ours to serve, nor to poll for.
     onDisconnected: (tenantKey) => {
-      fetcher.dropTenant(tenantKey);
+      void fetcher.dropTenant(tenantKey).catch(() => undefined);
       pollers.stopTenant(tenantKey, { code: 'REAUTH_REQUIRED', message: 'The GHL installation was disconnected; reinstall the app to reconnect.' });
     },
     log: appLog(config),
   });
+  if (oauth && tokenStore === scaleOut?.tokenStore) scaleOut.tokenStore.onChange((id) => void oauth.manager.reload(id).catch(() => undefined));
   const contextDeps: ContextDeps = {
     client,
     fetcher,
@@ -154,15 +162,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       useGraphiQLAssets(),
       useGatewayRoutes({
         oauth,
+        redisHealth: () => redisHealth(scaleOut),
         webhooks: {
           verify: createWebhookVerifier({
             rsaPublicKeyPem: config.webhooks.rsaPublicKeyPem ?? GHL_WEBHOOK_RSA_PUBLIC_KEY,
             ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem,
           }),
-          replayGuard: new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs }),
+          replayGuard: scaleOut?.replayGuard ?? new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs }),
           maxBodyBytes: config.webhooks.maxBodyBytes,
           handlers: {
-            ...webhookChangeHandlers({ pollers, fetcher, clock }),
+            ...webhookChangeHandlers({ pollers: scaleOut ? shareIngest(scaleOut.link, pollers) : pollers, fetcher, clock }),
             ...(oauth
               ? {
                   INSTALL: async (event) => oauth.manager.onInstallEvent(event as { companyId?: string; locationId?: string }),
@@ -216,12 +225,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       await client.close();
       if (!deps.tokenStore) await tokenStore.close();
       if (ownsSimulator && simulator) await simulator.stop();
+      await scaleOut?.close();
     },
   };
 }
 
 function openTokenStore(config: Config): TokenStore {
   if (config.tokenStore.kind === 'memory') return new MemoryTokenStore();
+  if (config.tokenStore.kind === 'redis') throw new Error('TOKEN_STORE=redis needs REDIS_URL');
   return openSqliteTokenStore({ path: config.tokenStore.path, secret: config.tokenStore.encryptionKey! });
 }
 
@@ -237,6 +248,7 @@ async function setUpOAuth(
     installations: InstallationRegistry;
     clock: Clock;
     simulator: Simulator | null;
+    refreshLock?: RedisRefreshLock;
     onDisconnected: (tenantKey: string) => void;
     log: (message: string, fields?: Record<string, unknown>) => void;
   },
@@ -263,6 +275,7 @@ async function setUpOAuth(
     refreshAheadMs: config.oauth.refreshAheadMs,
     onDisconnected: deps.onDisconnected,
     log: deps.log,
+    ...(deps.refreshLock ? { refreshLock: deps.refreshLock } : {}),
   });
   await manager.load();
   // The state is signed with the app's secret: only this app could have issued it.

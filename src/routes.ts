@@ -9,13 +9,23 @@ import { handleWebhook, type WebhookRouteDeps } from './webhooks/route.js';
  * The HTTP routes beside `/graphql`, served by the same Yoga instance (so tests reach them through
  * `yoga.fetch` too): the two steps of a marketplace install, GHL's webhooks, and a health check.
  */
-export function useGatewayRoutes(deps: { oauth: { app: OAuthApp; manager: InstallationManager; states: OAuthStates } | null; webhooks: WebhookRouteDeps }): Plugin {
+export function useGatewayRoutes(deps: {
+  oauth: { app: OAuthApp; manager: InstallationManager; states: OAuthStates } | null;
+  webhooks: WebhookRouteDeps;
+  /** Redis's health (null without Redis), for `GET /ready`. */
+  redisHealth?: () => Promise<{ ok: boolean } | null>;
+}): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
       const route = `${request.method} ${url.pathname}`;
       switch (route) {
         case 'GET /healthz':
           return endResponse(new Response('ok'));
+        case 'GET /ready': {
+          // Ready even with Redis away (the gateway degrades to local behaviour), but say so.
+          const redis = (await deps.redisHealth?.()) ?? null;
+          return endResponse(Response.json({ ready: true, degraded: redis !== null && !redis.ok, redis }));
+        }
         case 'GET /oauth/install':
           return endResponse(deps.oauth ? installRedirect(deps.oauth.app, deps.oauth.states) : notConfigured());
         case 'GET /oauth/callback':

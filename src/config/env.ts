@@ -151,10 +151,10 @@ export const EnvSchema = z.object({
   /** GHL's marketplace, where the choose-location page of an install lives. */
   GHL_MARKETPLACE_URL: z.url().default('https://marketplace.gohighlevel.com'),
   /**
-   * `sqlite` persists installations in TOKEN_STORE_PATH; `memory` forgets them at exit.
-   * @default `sqlite` with OAuth in live mode, else `memory`
+   * `sqlite` persists installations in TOKEN_STORE_PATH; `redis` in REDIS_URL (several replicas); `memory` forgets them at exit.
+   * @default `redis` with REDIS_URL and TOKEN_ENCRYPTION_KEY, `sqlite` with OAuth in live mode, else `memory`
    */
-  TOKEN_STORE: z.enum(['sqlite', 'memory']).optional(),
+  TOKEN_STORE: z.enum(['sqlite', 'memory', 'redis']).optional(),
   /** The SQLite file of the sqlite token store. */
   TOKEN_STORE_PATH: z.string().default('.data/installations.db'),
   /** Secret that seals tokens at rest (at least 32 characters). Required for the sqlite store. */
@@ -199,6 +199,17 @@ export const EnvSchema = z.object({
   /** `off` stops root fields from loading their children together with themselves (for comparison). */
   GATEWAY_PREFETCH: z.enum(['on', 'off']).default('on'),
   /** How much the gateway logs. */
+  /**
+   * Redis for several replicas (`redis://host:port/db`): cache, rate budget, pub/sub, poll leases, tokens.
+   * @default unset: everything in-process
+   */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL').optional(),
+  /** Prefix of every Redis key and channel, so deployments (or test runs) can share a server. */
+  REDIS_KEY_PREFIX: z.string().min(1).default('ghl-gw:'),
+  /** Lifetime of the in-process copy (L1) in front of the Redis cache; bounds staleness while Redis is away. */
+  REDIS_L1_TTL_MS: intFromEnv(1_000),
+  /** A replica's lease on polling a topic; another takes over within this long after it dies. */
+  SUBSCRIPTION_LEASE_MS: intFromEnv(10_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest GraphQL request body, in bytes; checked while it is read (413 past it). */
   GRAPHQL_MAX_BODY_BYTES: intFromEnv(1_048_576),
@@ -255,7 +266,9 @@ export interface Config {
     marketplaceUrl: string;
     refreshAheadMs: number;
   };
-  tokenStore: { kind: 'sqlite' | 'memory'; path: string; encryptionKey: string | null };
+  tokenStore: { kind: 'sqlite' | 'memory' | 'redis'; path: string; encryptionKey: string | null };
+  /** Null: one process, everything in-process. */
+  redis: { url: string; keyPrefix: string; l1TtlMs: number; leaseMs: number } | null;
   rateLimit: { burstMax: number; burstWindowMs: number; dailyMax: number; maxWaitMs: number };
   retry: { maxAttempts: number; baseDelayMs: number };
   subscriptions: { defaultIntervalMs: number; minIntervalMs: number; maxIntervalMs: number };
@@ -351,10 +364,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     refusedTokenTtlMs: e.GATEWAY_REFUSED_TOKEN_TTL_MS,
   };
 
-  const tokenStoreKind = e.TOKEN_STORE ?? (mode === 'live' && e.GHL_CLIENT_ID ? 'sqlite' : 'memory');
-  if (tokenStoreKind === 'sqlite' && !e.TOKEN_ENCRYPTION_KEY) {
-    throw new ConfigError('TOKEN_ENCRYPTION_KEY is required for the sqlite token store (TOKEN_STORE=sqlite, or live mode with GHL_CLIENT_ID).');
+  const tokenStoreKind = e.TOKEN_STORE ?? (e.REDIS_URL && e.TOKEN_ENCRYPTION_KEY ? 'redis' : mode === 'live' && e.GHL_CLIENT_ID ? 'sqlite' : 'memory');
+  if (tokenStoreKind !== 'memory' && !e.TOKEN_ENCRYPTION_KEY) {
+    throw new ConfigError(`TOKEN_ENCRYPTION_KEY is required for the ${tokenStoreKind} token store (TOKEN_STORE=${tokenStoreKind}, or live mode with GHL_CLIENT_ID).`);
   }
+  if (tokenStoreKind === 'redis' && !e.REDIS_URL) throw new ConfigError('TOKEN_STORE=redis needs REDIS_URL.');
   const pem = (v: string | undefined) => (v ? v.replace(/\\n/g, '\n') : null);
 
   return Object.freeze({
@@ -379,6 +393,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       refreshAheadMs: e.OAUTH_REFRESH_AHEAD_MS,
     },
     tokenStore: { kind: tokenStoreKind, path: e.TOKEN_STORE_PATH, encryptionKey: e.TOKEN_ENCRYPTION_KEY ?? null },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, l1TtlMs: e.REDIS_L1_TTL_MS, leaseMs: Math.max(1, e.SUBSCRIPTION_LEASE_MS) } : null,
     rateLimit: { burstMax: e.GHL_RATE_BURST_MAX, burstWindowMs: e.GHL_RATE_BURST_WINDOW_MS, dailyMax: e.GHL_RATE_DAILY_MAX, maxWaitMs: e.GHL_RATE_MAX_WAIT_MS },
     retry: { maxAttempts: Math.max(1, e.GHL_RETRY_MAX_ATTEMPTS), baseDelayMs: e.GHL_RETRY_BASE_DELAY_MS },
     subscriptions: {

@@ -22,6 +22,8 @@ export interface OAuthCredentialDeps {
   companyCredential?: (companyId: string) => GhlCredential | undefined;
   /** Told when the installation is marked disconnected (so the registry can react). */
   onDisconnected?: (installation: Installation) => void;
+  /** Serializes refreshes of one installation across processes (src/redis/token-store.ts). */
+  refreshLock?: { runExclusive<T>(id: string, fn: () => Promise<T>): Promise<T> };
 }
 
 /**
@@ -86,6 +88,14 @@ export class OAuthCredential implements GhlCredential {
     await this.refreshing?.catch(() => undefined);
   }
 
+  /** Takes over what another process stored for this installation (its refresh, a disconnection). */
+  adopt(stored: Installation): void {
+    if (stored.id !== this.installation.id) return;
+    this.installation = stored;
+    this.scopes = new Set(stored.scopes);
+    if (stored.status !== 'connected') this.deps.onDisconnected?.(stored);
+  }
+
   /** Marks the installation disconnected (e.g. an UNINSTALL event) and stores that. */
   async disconnect(reason: string): Promise<void> {
     this.installation = { ...this.installation, status: 'disconnected', disconnectedReason: reason, updatedAt: this.deps.clock.now() };
@@ -101,6 +111,19 @@ export class OAuthCredential implements GhlCredential {
   }
 
   private async refresh(): Promise<void> {
+    const lock = this.deps.refreshLock;
+    if (!lock) return this.refreshNow();
+    // The token this refresh is meant to replace: if it changed by the time the lock is ours,
+    // another process refreshed meanwhile, and its token is the one to use.
+    const replacing = this.installation.accessToken;
+    await lock.runExclusive(this.installation.id, async () => {
+      const stored = await this.deps.store.get(this.installation.id);
+      if (stored && stored.accessToken !== replacing) return this.adopt(stored);
+      await this.refreshNow();
+    });
+  }
+
+  private async refreshNow(): Promise<void> {
     const now = this.deps.clock.now();
     try {
       const next = await this.renew(now);

@@ -65,6 +65,20 @@ export interface RateLimiterOptions {
   idleEvictMs?: number;
   /** Time source for accounting and timers. @default systemClock */
   clock?: Clock;
+  /** A budget shared with other processes (replicas), consulted whenever a slot is granted here. */
+  sharedGate?: SharedRateGate;
+}
+
+/**
+ * A ledger shared by several gateway processes (src/redis/rate-gate.ts). The limiter asks it once
+ * it has granted a slot locally; header observations, answers and 429 penalties are passed on.
+ */
+export interface SharedRateGate {
+  /** Resolves when the shared budget has a slot; rejects (RATE_LIMITED) if none before `deadlineAt` (clock ms). */
+  admit(key: string, opts: { priority: Priority; operation: string; deadlineAt: number; signal?: AbortSignal }): Promise<void>;
+  complete(key: string): void;
+  observe(key: string, snapshot: RateLimitSnapshot): void;
+  penalize(key: string, ms: number): void;
 }
 
 export type Priority = 'interactive' | 'background';
@@ -399,6 +413,7 @@ export class RateLimiter {
   private readonly maxKeys: number;
   private readonly idleEvictMs: number;
   private closed = false;
+  private readonly sharedGate: SharedRateGate | undefined;
 
   constructor(options: RateLimiterOptions = {}) {
     const burstMax = options.burstMax ?? DEFAULTS.burstMax;
@@ -425,6 +440,28 @@ export class RateLimiter {
     this.idleEvictMs = options.idleEvictMs ?? burstWindowMs * 10;
     this.ledgerConfig = { burstMax, burstWindowMs, dailyMax, dailyWindowMs, safetyMarginMs: options.safetyMarginMs, interactiveReserve };
     this.clock = options.clock ?? systemClock;
+    this.sharedGate = options.sharedGate;
+  }
+
+  /**
+   * Waits for a slot for `key` (a location or company id), here and, when configured, in the
+   * budget shared with other replicas. See {@link acquireLocal}; a shared refusal gives the local
+   * slot back (counted from now) and rejects the same way.
+   */
+  acquire(key: string, opts: AcquireOptions): Promise<number> {
+    const gate = this.sharedGate;
+    if (!gate) return this.acquireLocal(key, opts);
+    const maxWaitMs = opts.priority === 'interactive' ? this.interactiveMaxWaitMs : this.backgroundMaxWaitMs;
+    const deadlineAt = Math.min(this.clock.now() + maxWaitMs, opts.deadlineAt ?? Infinity);
+    return this.acquireLocal(key, opts).then((takenAt) =>
+      gate.admit(key, { priority: opts.priority, operation: opts.operation, deadlineAt, ...(opts.signal ? { signal: opts.signal } : {}) }).then(
+        () => takenAt,
+        (err: unknown) => {
+          this.completeLocal(key, takenAt);
+          throw err;
+        },
+      ),
+    );
   }
 
   /**
@@ -433,7 +470,7 @@ export class RateLimiter {
    * had before the deadline (the earlier of maxWait for the priority and `deadlineAt`). Honours an
    * AbortSignal: an aborted call leaves the queue and rejects with the signal's reason.
    */
-  acquire(key: string, opts: AcquireOptions): Promise<number> {
+  private acquireLocal(key: string, opts: AcquireOptions): Promise<number> {
     const { priority, operation, signal } = opts;
     const inFlight = opts.inFlight ?? false;
     if (priority !== 'interactive' && priority !== 'background') {
@@ -487,6 +524,7 @@ export class RateLimiter {
    */
   observe(key: string, snapshot: RateLimitSnapshot): void {
     if (this.closed) return;
+    this.sharedGate?.observe(key, snapshot);
     const st = this.state(key);
     st.ledger.observe(this.clock.now(), snapshot);
     this.pump(key, st);
@@ -497,6 +535,11 @@ export class RateLimiter {
    * answer now, so its slot is held from now: see SlidingWindowLedger.restamp for why.
    */
   complete(key: string, takenAt: number): void {
+    this.sharedGate?.complete(key);
+    this.completeLocal(key, takenAt);
+  }
+
+  private completeLocal(key: string, takenAt: number): void {
     if (this.closed) return;
     const st = this.keys.get(key);
     if (!st) return;
@@ -510,6 +553,7 @@ export class RateLimiter {
     if (this.closed) return;
     const st = this.state(key);
     const ms = retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0 ? retryAfterMs : st.ledger.windowMs;
+    this.sharedGate?.penalize(key, ms);
     st.ledger.block(this.clock.now(), ms);
     st.throttled429++;
     this.pump(key, st);

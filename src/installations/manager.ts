@@ -25,6 +25,7 @@ export class InstallationManager {
       /** Told when an installation is disconnected, with its tenant key: drop its cache, stop its pollers. */
       onDisconnected?: (tenantKey: string) => void;
       log?: (message: string, fields?: Record<string, unknown>) => void;
+      refreshLock?: OAuthCredentialDeps['refreshLock'];
     },
   ) {}
 
@@ -82,6 +83,15 @@ export class InstallationManager {
     return true;
   }
 
+  /** Picks up an installation another replica stored (src/redis/token-store.ts tells which). */
+  async reload(id: string): Promise<void> {
+    const inst = await this.deps.store.get(id);
+    if (!inst) return;
+    const known = this.credentials.get(id);
+    if (known) known.adopt(inst);
+    else this.register(inst);
+  }
+
   get(id: string): OAuthCredential | undefined {
     return this.credentials.get(id);
   }
@@ -93,6 +103,7 @@ export class InstallationManager {
       clock: this.deps.clock,
       ...(this.deps.refreshAheadMs !== undefined ? { refreshAheadMs: this.deps.refreshAheadMs } : {}),
       ...(this.deps.refreshBeforeUseMs !== undefined ? { refreshBeforeUseMs: this.deps.refreshBeforeUseMs } : {}),
+      ...(this.deps.refreshLock ? { refreshLock: this.deps.refreshLock } : {}),
       companyCredential: (companyId): GhlCredential | undefined => this.credentials.get(companyId),
       onDisconnected: () => this.deps.onDisconnected?.(credential.tenantKey),
     };

@@ -29,6 +29,8 @@ export const CACHE_VERSION = 'v1';
 
 /** Resource bumps per tenant epoch; far more than a process makes between two disconnects. */
 const TENANT_EPOCH_STRIDE = 1_000_000_000;
+/** The pseudo-resource under which a tenant's epoch is kept in the generation store. */
+const TENANT_EPOCH = '*';
 
 /**
  * The one key format. `generation` lets a write drop every entry of a resource for a tenant at
@@ -67,8 +69,35 @@ export class LruTtlCache implements TtlCache {
     this.lru.delete(key);
   }
 
+  clear(): void {
+    this.lru.clear();
+  }
+
   get size(): number {
     return this.lru.size;
+  }
+}
+
+/**
+ * Where resource generations live (see cacheKey). In-process by default; with Redis they are
+ * shared, so a write on one replica drops the cached pages of every replica.
+ */
+export interface GenerationStore {
+  current(tenantKey: string, resource: string): Promise<number>;
+  bump(tenantKey: string, resource: string): Promise<void>;
+}
+
+/** Generations in a process-local map: the default when no Redis is configured. */
+export class LocalGenerations implements GenerationStore {
+  private readonly generations = new Map<string, number>();
+
+  async current(tenantKey: string, resource: string): Promise<number> {
+    return this.generations.get(`${tenantKey}:${resource}`) ?? 0;
+  }
+
+  async bump(tenantKey: string, resource: string): Promise<void> {
+    const k = `${tenantKey}:${resource}`;
+    this.generations.set(k, (this.generations.get(k) ?? 0) + 1);
   }
 }
 
@@ -78,33 +107,34 @@ export class LruTtlCache implements TtlCache {
  */
 export class CachedFetcher {
   private readonly inFlight = new Map<string, Promise<unknown>>();
-  private readonly generations = new Map<string, number>();
-  /** Per tenant: how many times all its entries were dropped (see dropTenant). */
-  private readonly tenantEpochs = new Map<string, number>();
-
   /**
-   * Current generation of `resource` for `tenantKey` (see cacheKey): the tenant's epoch in the
-   * high digits, the resource's own bumps below, so either kind of drop yields keys never used before.
+   * Current generation of `resource` for `tenantKey` (see cacheKey): the tenant's epoch (bumped by
+   * dropTenant) in the high digits, the resource's own bumps below, so either kind of drop yields
+   * keys never used before. Both live in the generation store, so with Redis every replica drops.
    */
-  generation(tenantKey: string, resource: string): number {
-    return (this.tenantEpochs.get(tenantKey) ?? 0) * TENANT_EPOCH_STRIDE + (this.generations.get(`${tenantKey}:${resource}`) ?? 0);
+  async generation(tenantKey: string, resource: string): Promise<number> {
+    const [epoch, own] = await Promise.all([this.generations.current(tenantKey, TENANT_EPOCH), this.generations.current(tenantKey, resource)]);
+    return epoch * TENANT_EPOCH_STRIDE + own;
   }
 
   /**
    * Drops every cached entry of a tenant (an installation was disconnected): all its keys move to
    * a new epoch, including values of loads still in flight, which land under the old keys.
    */
-  dropTenant(tenantKey: string): void {
-    this.tenantEpochs.set(tenantKey, (this.tenantEpochs.get(tenantKey) ?? 0) + 1);
+  dropTenant(tenantKey: string): Promise<void> {
+    return this.generations.bump(tenantKey, TENANT_EPOCH);
   }
 
   /** Drops every cached entry of `resource` for `tenantKey`, by moving to a new generation. */
-  bumpGeneration(tenantKey: string, resource: string): void {
-    const k = `${tenantKey}:${resource}`;
-    this.generations.set(k, (this.generations.get(k) ?? 0) + 1);
+  bumpGeneration(tenantKey: string, resource: string): Promise<void> {
+    return this.generations.bump(tenantKey, resource);
   }
 
-  constructor(private readonly cache: TtlCache, private readonly getTimeoutMs = 250) {}
+  constructor(
+    private readonly cache: TtlCache,
+    private readonly getTimeoutMs = 250,
+    private readonly generations: GenerationStore = new LocalGenerations(),
+  ) {}
 
   async getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>, meter?: { cacheHits: number }): Promise<T> {
     const hit = await this.safeGet<T>(key);

@@ -24,14 +24,14 @@ export async function invalidate(scope: InvalidationScope, change: { records?: R
   const jobs: Promise<void>[] = [];
   for (const [resource, ids] of Object.entries(change.records ?? {})) {
     const loader = loaders[resource] as Clearable | undefined;
-    const generation = fetcher.generation(tenantKey, resource);
+    const generation = await fetcher.generation(tenantKey, resource);
     for (const id of ids) {
       loader?.clear?.(id);
       jobs.push(fetcher.invalidate(cacheKey(tenantKey, resource, generation, id)));
     }
   }
   for (const resource of change.lists ?? []) {
-    fetcher.bumpGeneration(tenantKey, resource);
+    jobs.push(fetcher.bumpGeneration(tenantKey, resource));
     (loaders[resource] as Clearable | undefined)?.clearAll?.();
   }
   await Promise.all(jobs);

@@ -26,7 +26,7 @@ export function loaderKit(deps: LoaderDeps) {
   const tenant = deps.ghl.credential.tenantKey;
 
   const cached = <T>(resource: string, ttlMs: number, id: string, load: () => Promise<T>): Promise<T> =>
-    fetcher.getOrLoad(cacheKey(tenant, resource, fetcher.generation(tenant, resource), id), ttlMs, load, meter);
+    fetcher.generation(tenant, resource).then((generation) => fetcher.getOrLoad(cacheKey(tenant, resource, generation, id), ttlMs, load, meter));
 
   return {
     cached,

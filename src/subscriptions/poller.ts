@@ -5,7 +5,7 @@ import { GhlError, GhlRateLimitedError } from '../ghl/errors.js';
 import type { Clock, TimerHandle } from '../lib/clock.js';
 import { stableKey } from '../loaders/keys.js';
 import { type Change, diffListing, diffOne } from './diff.js';
-import type { ChangePubSub } from './pubsub.js';
+import type { ChangePubSub, TopicMessage } from './pubsub.js';
 
 type Item = Record<string, unknown>;
 
@@ -35,6 +35,30 @@ export interface PollerBounds {
   maxIntervalMs: number;
 }
 
+/** What a poller needs to go on where another left off: its snapshot and what webhooks delivered. Plain JSON. */
+export interface PollerState {
+  snapshot: [string, Item][];
+  baselineAt: number;
+  delivered: [string, { fields: string[]; at: number }][];
+}
+
+/**
+ * A lease on polling one topic, for pollers of the same topic in several processes
+ * (src/redis/poll-lease.ts): only the holder polls, and it commits each poll's state and changes
+ * in one step, so the next holder goes on from there.
+ */
+export interface PollLease {
+  readonly holding: boolean;
+  /** The state the last holder committed, if any. */
+  load(): Promise<PollerState | null>;
+  /** Saves `state` and publishes `messages` together, if the lease is still held; false when it was lost. */
+  commit(state: PollerState, messages: TopicMessage[]): Promise<boolean>;
+  stop(): void;
+}
+
+/** Makes the lease of a topic; `onAcquired` is called when this process takes it over. */
+export type PollLeaseFactory = (topic: string, onAcquired: () => void) => PollLease;
+
 /** Failures that end a stream: the credential can no longer read this resource. */
 const FATAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'REAUTH_REQUIRED']);
 
@@ -57,6 +81,11 @@ export class SharedPoller {
   private readonly deliveredByWebhook = new Map<string, { fields: Set<string>; at: number }>();
   /** Upstream polls made, for tests and benchmarks. */
   polls = 0;
+  /** With a lease: whether the state is this holder's own (loaded or made since it took the lease). */
+  private leaseState = false;
+  /** While a leased poll runs: the messages it will commit with its state. */
+  private outbox: TopicMessage[] | null = null;
+  private lease: PollLease | null = null;
 
   constructor(
     readonly key: string,
@@ -65,7 +94,7 @@ export class SharedPoller {
     private readonly args: unknown,
     private readonly call: GhlCallContext,
     private intervalMs: number,
-    private readonly deps: { clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; onFatal: (p: SharedPoller) => void },
+    private readonly deps: { clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; onFatal: (p: SharedPoller) => void; leases?: PollLeaseFactory },
   ) {}
 
   /** True once the first listing is in: changes from then on are published. */
@@ -90,10 +119,13 @@ export class SharedPoller {
   }
 
   start(): void {
+    // Taking the lease over (its holder died or left) polls at once, from the state it left.
+    this.lease = this.deps.leases?.(this.topic, () => this.schedule(0)) ?? null;
     this.schedule(0);
   }
 
   stop(): void {
+    this.lease?.stop();
     this.stopped = true;
     this.abort.abort(new Error('poller stopped'));
     if (this.timer) this.deps.clock.clearTimeout(this.timer);
@@ -108,7 +140,7 @@ export class SharedPoller {
   /** Runs one poll now (tests drive pollers this way on a fake clock too). */
   async tick(): Promise<void> {
     if (this.stopped) return;
-    this.running ??= this.poll().finally(() => {
+    this.running ??= (this.lease ? this.leasedPoll(this.lease) : this.poll()).finally(() => {
       this.running = null;
     });
     return this.running;
@@ -119,6 +151,8 @@ export class SharedPoller {
    * earlier delivery saw it first); remembered so the next poll does not publish it again.
    */
   applyExternal(kind: 'UPSERT' | 'DELETE', id: string, fields: Item, occurredAt: string): Change | null {
+    // Another replica holds the topic's state: the change reaches it there (src/redis/ingest.ts).
+    if (this.lease && !(this.lease.holding && this.leaseState)) return null;
     if (!this.baselined || this.stopped || (kind === 'UPSERT' && !this.source.matches(this.args, { ...this.snapshot.get(id), ...fields }))) return null;
     const known = this.snapshot.get(id);
     if (kind === 'DELETE') {
@@ -145,6 +179,43 @@ export class SharedPoller {
       this.timer = null;
       void this.tick().then(() => this.schedule(Math.min(this.intervalMs * this.backoff, this.deps.bounds.maxIntervalMs)));
     }, delayMs);
+  }
+
+  /** A poll under a lease: only the holder polls; the state and the changes are committed together. */
+  private async leasedPoll(lease: PollLease): Promise<void> {
+    if (!lease.holding) {
+      this.leaseState = false;
+      return;
+    }
+    if (!this.leaseState) {
+      const state = await lease.load();
+      if (state) this.restore(state);
+      this.leaseState = true;
+    }
+    this.outbox = [];
+    try {
+      await this.poll();
+    } finally {
+      const messages = this.outbox;
+      this.outbox = null;
+      if (!this.stopped && this.baselined && !(await lease.commit(this.exportState(), messages))) this.leaseState = false;
+    }
+  }
+
+  private exportState(): PollerState {
+    return {
+      snapshot: [...this.snapshot],
+      baselineAt: this.baselineAt,
+      delivered: [...this.deliveredByWebhook].map(([id, d]) => [id, { fields: [...d.fields], at: d.at }]),
+    };
+  }
+
+  private restore(state: PollerState): void {
+    this.snapshot = new Map(state.snapshot);
+    this.baselineAt = state.baselineAt;
+    this.baselined = true;
+    this.deliveredByWebhook.clear();
+    for (const [id, d] of state.delivered) this.deliveredByWebhook.set(id, { fields: new Set(d.fields), at: d.at });
   }
 
   private async poll(): Promise<void> {
@@ -228,7 +299,9 @@ export class SharedPoller {
 
   private publish(change: Change): Change {
     this.published++;
-    void this.deps.pubsub.publish(this.topic, { change });
+    if (this.outbox) this.outbox.push({ change });
+    else if (this.lease) void this.lease.commit(this.exportState(), [{ change }]);
+    else void this.deps.pubsub.publish(this.topic, { change });
     return change;
   }
 }
@@ -242,7 +315,7 @@ export class PollerRegistry {
 
   readonly pubsub: ChangePubSub;
 
-  constructor(private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds }) {
+  constructor(private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; leases?: PollLeaseFactory }) {
     this.pubsub = deps.pubsub;
   }
 

@@ -118,7 +118,7 @@ export const CHANGE_ROUTES: Record<string, ChangeRoute> = {
   CampaignStatusUpdate: staleOnly(() => ({ lists: ['campaignList'] })),
 };
 
-export function webhookChangeHandlers(deps: { pollers: PollerRegistry; fetcher: CachedFetcher; clock: Clock }): Record<string, WebhookHandler> {
+export function webhookChangeHandlers(deps: { pollers: Pick<PollerRegistry, 'ingest'>; fetcher: CachedFetcher; clock: Clock }): Record<string, WebhookHandler> {
   const handlers: Record<string, WebhookHandler> = {};
   for (const [type, route] of Object.entries(CHANGE_ROUTES)) {
     handlers[type] = async (event) => {

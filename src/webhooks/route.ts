@@ -12,7 +12,8 @@ export type WebhookHandler = (event: Record<string, unknown>) => Promise<string>
 
 export interface WebhookRouteDeps {
   verify: (rawBody: Buffer, headers: { get(name: string): string | null }) => VerifyResult;
-  replayGuard: ReplayGuard;
+  /** Refuses replays: in-process (replay-guard.ts) or shared by the replicas (src/redis/replay-guard.ts). */
+  replayGuard: { admit(webhookId: unknown, timestamp: unknown): string | null | Promise<string | null> };
   /** Handlers by GHL event `type` (e.g. `INSTALL`, `ContactUpdate`). Unknown types are acknowledged and ignored. */
   handlers: Record<string, WebhookHandler>;
   log?: (message: string, fields?: Record<string, unknown>) => void;
@@ -45,7 +46,7 @@ export async function handleWebhook(request: Request, deps: WebhookRouteDeps): P
   } catch {
     return json(400, { error: 'body is not JSON' });
   }
-  const refusal = deps.replayGuard.admit(event['webhookId'], event['timestamp']);
+  const refusal = await deps.replayGuard.admit(event['webhookId'], event['timestamp']);
   if (refusal) {
     deps.log?.('webhook refused', { reason: refusal, type: event['type'] });
     return json(409, { error: refusal });

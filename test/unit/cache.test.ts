@@ -16,12 +16,12 @@ describe('cacheKey', () => {
     expect(cacheKey('loc:A', 'contact', 0, 'c1')).toContain('loc:A');
   });
 
-  it('moves to a new key space when a resource generation is bumped, for that tenant only', () => {
+  it('moves to a new key space when a resource generation is bumped, for that tenant only', async () => {
     const fetcher = new CachedFetcher(new LruTtlCache({ maxEntries: 10 }));
-    const before = fetcher.generation('loc:A', 'contactSearch');
-    fetcher.bumpGeneration('loc:A', 'contactSearch');
-    expect(fetcher.generation('loc:A', 'contactSearch')).toBe(before + 1);
-    expect(fetcher.generation('loc:B', 'contactSearch')).toBe(before);
+    const before = await fetcher.generation('loc:A', 'contactSearch');
+    await fetcher.bumpGeneration('loc:A', 'contactSearch');
+    expect(await fetcher.generation('loc:A', 'contactSearch')).toBe(before + 1);
+    expect(await fetcher.generation('loc:B', 'contactSearch')).toBe(before);
   });
 });
 
