@@ -210,6 +210,7 @@ export const EnvSchema = z.object({
   REDIS_L1_TTL_MS: intFromEnv(1_000),
   /** A replica's lease on polling a topic; another takes over within this long after it dies. */
   SUBSCRIPTION_LEASE_MS: intFromEnv(10_000),
+  /** How much the gateway logs. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest GraphQL request body, in bytes; checked while it is read (413 past it). */
   GRAPHQL_MAX_BODY_BYTES: intFromEnv(1_048_576),
