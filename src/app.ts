@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { Socket } from 'node:net';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config/env.js';
 import { createContext, type ContextDeps, type GraphQLContext } from './context.js';
@@ -26,6 +25,7 @@ import { PollerRegistry } from './subscriptions/poller.js';
 import { createChangePubSub } from './subscriptions/pubsub.js';
 import { attachGraphqlWs } from './transports/ws.js';
 import { webhookChangeHandlers } from './webhooks/changes.js';
+import { createObservability, instrumentGateway, pollerReporter, refreshReporter, trackConnections, type GatewayMetrics, type Logger, type Readiness } from './observability/index.js';
 
 export interface AppDeps {
   /** A simulator started by the caller (tests, benchmarks); the app uses it and does not stop it. */
@@ -34,6 +34,9 @@ export interface AppDeps {
   cache?: TtlCache;
   /** Where installations are kept; default from the configuration. */
   tokenStore?: TokenStore;
+  /** Where log lines go; default from the configuration (tests capture them). */
+  logger?: Logger;
+  metrics?: GatewayMetrics;
 }
 
 export interface App {
@@ -48,9 +51,18 @@ export interface App {
   pollers: PollerRegistry;
   /** The simulator in use in simulator mode, else null. */
   simulator: Simulator | null;
+  logger: Logger;
+  metrics: GatewayMetrics;
+  /** What `/ready` checks; other parts add theirs (e.g. Redis). */
+  readiness: Readiness;
   /** Listens on `port` (0 = any free port); resolves with the GraphQL endpoint URL. */
   start(port?: number): Promise<string>;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting, closes subscriptions (WebSocket: close code 1001; SSE: the stream ends),
+   * lets in-flight requests finish for up to `deadlineMs` (default 0: cut them), then stops
+   * pollers, the GHL client, the token store and an embedded simulator.
+   */
+  stop(opts?: { deadlineMs?: number }): Promise<void>;
 }
 
 const EXAMPLE_QUERY = `# Contacts of the seeded location, with what GHL keeps about each.
@@ -76,6 +88,8 @@ query NewestContacts {
 /** Builds the gateway. Nothing listens until `start()`; tests can call `app.yoga.fetch` directly. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const clock = deps.clock ?? systemClock;
+  const observability = createObservability(config, { clock, ...(deps.logger ? { logger: deps.logger } : {}), ...(deps.metrics ? { metrics: deps.metrics } : {}) });
+  const { logger } = observability;
   let simulator: Simulator | null = null;
   let ownsSimulator = false;
   if (config.mode === 'simulator') {
@@ -84,6 +98,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       simulator = await startSimulator({
         latency: { fixedMs: config.simulator.latencyMs, jitterMs: 0 },
         seed: { contactsPerLocation: config.simulator.contactsPerLocation },
+        requestLogMax: config.bounds.simulatorRequestLogMax,
       });
       ownsSimulator = true;
     }
@@ -117,11 +132,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   }
 
   const tokenStore = deps.tokenStore ?? openTokenStore(config);
-  const oauth = await setUpOAuth(config, { client, tokenStore, installations, clock, simulator });
+  const oauth = await setUpOAuth(config, { client, tokenStore, installations, clock, simulator, onRefresh: refreshReporter(observability.metrics, logger) });
+  observability.readiness.addCheck('installations', () => ({ ok: true, detail: `${installations.locationIds().length} loaded` }));
 
-  const cache = deps.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
-  const fetcher = new CachedFetcher(cache);
-  const pollers = new PollerRegistry({ client, clock, pubsub: createChangePubSub(), bounds: config.subscriptions });
+  const cache = deps.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, maxBytes: config.bounds.cacheMaxBytes, clock });
+  const fetcher = new CachedFetcher(cache, undefined, { maxGenerations: config.bounds.cacheMaxGenerations });
+  const pollers = new PollerRegistry({ client, clock, pubsub: createChangePubSub(), bounds: { ...config.subscriptions, windowMaxIds: config.bounds.windowMaxIds }, reporter: pollerReporter(logger) });
+  instrumentGateway({ ...observability, client, fetcher, pollers: () => pollers, installations, burstMax: config.rateLimit.burstMax });
   const contextDeps: ContextDeps = {
     client,
     fetcher,
@@ -139,8 +156,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     graphiql: { title: 'GHL GraphQL gateway', defaultQuery: EXAMPLE_QUERY },
     context: ({ request }) => createContext(contextDeps, request),
     maskedErrors: { maskError: (error) => toClientError(error) },
-    logging: config.logLevel === 'silent' ? false : config.logLevel,
+    logging: observability.yogaLogger,
     plugins: [
+      ...observability.plugins,
       useCostReport(),
       useGatewayRoutes({
         oauth,
@@ -149,7 +167,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
             rsaPublicKeyPem: config.webhooks.rsaPublicKeyPem ?? GHL_WEBHOOK_RSA_PUBLIC_KEY,
             ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem,
           }),
-          replayGuard: new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs }),
+          replayGuard: new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs, maxIds: config.bounds.replayMaxIds }),
+          log: (message, fields) => logger.warn(fields ?? {}, message),
           handlers: {
             ...webhookChangeHandlers({ pollers, fetcher, clock }),
             ...(oauth
@@ -166,11 +185,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
 
   const server = createServer(yoga);
   const ws = attachGraphqlWs(server, yoga, '/graphql');
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  const connections = trackConnections(server);
 
   return {
     yoga,
@@ -181,6 +196,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     tokenStore,
     pollers,
     simulator,
+    logger,
+    metrics: observability.metrics,
+    readiness: observability.readiness,
     start(port = config.port) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -191,14 +209,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         });
       });
     },
-    async stop() {
+    async stop(opts = {}) {
+      const deadlineMs = opts.deadlineMs ?? 0;
+      observability.readiness.drain();
       pollers.stopAll();
-      await ws.close();
-      await new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
+      await Promise.all([ws.close(Math.min(deadlineMs, 2_000)), connections.drain(deadlineMs)]);
       await client.close();
       if (!deps.tokenStore) await tokenStore.close();
       if (ownsSimulator && simulator) await simulator.stop();
@@ -217,7 +232,7 @@ function openTokenStore(config: Config): TokenStore {
  */
 async function setUpOAuth(
   config: Config,
-  deps: { client: GhlClient; tokenStore: TokenStore; installations: InstallationRegistry; clock: Clock; simulator: Simulator | null },
+  deps: { client: GhlClient; tokenStore: TokenStore; installations: InstallationRegistry; clock: Clock; simulator: Simulator | null; onRefresh: (outcome: 'ok' | 'refused' | 'failed', error?: unknown) => void },
 ): Promise<App['oauth']> {
   const simApp = deps.simulator?.oauthApp;
   const clientId = config.oauth.clientId ?? simApp?.clientId;
@@ -239,6 +254,7 @@ async function setUpOAuth(
     registry: deps.installations,
     clock: deps.clock,
     refreshAheadMs: config.oauth.refreshAheadMs,
+    onRefresh: deps.onRefresh,
   });
   await manager.load();
   return { app, manager };

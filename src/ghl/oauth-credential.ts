@@ -22,6 +22,8 @@ export interface OAuthCredentialDeps {
   companyCredential?: (companyId: string) => GhlCredential | undefined;
   /** Told when the installation is marked disconnected (so the registry can react). */
   onDisconnected?: (installation: Installation) => void;
+  /** Told after every refresh attempt (metrics, logs): `refused` disconnects, `failed` will be tried again. */
+  onRefresh?: (outcome: 'ok' | 'refused' | 'failed', error?: unknown) => void;
 }
 
 /**
@@ -66,7 +68,8 @@ export class OAuthCredential implements GhlCredential {
     if (left <= Math.min(this.deps.refreshBeforeUseMs ?? 30_000, lifetime / 4)) {
       await this.refreshOnce();
     } else if (left <= Math.min(this.deps.refreshAheadMs ?? 300_000, lifetime / 2)) {
-      // Still valid: use it, and have a fresh one ready before it runs out.
+      // Still valid: use it, and have a fresh one ready before it runs out. A failure was
+      // reported through onRefresh; the next use tries again.
       this.refreshOnce().catch(() => undefined);
     }
     this.assertConnected();
@@ -107,11 +110,14 @@ export class OAuthCredential implements GhlCredential {
       await this.deps.store.put(next);
       this.installation = next;
       this.scopes = new Set(next.scopes);
+      this.deps.onRefresh?.('ok');
     } catch (err) {
       if (err instanceof GrantRefusedError) {
+        this.deps.onRefresh?.('refused', err);
         await this.disconnect(err.reason);
         return;
       }
+      this.deps.onRefresh?.('failed', err);
       throw err;
     }
   }

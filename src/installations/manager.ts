@@ -22,6 +22,7 @@ export class InstallationManager {
       clock: Clock;
       refreshAheadMs?: number;
       refreshBeforeUseMs?: number;
+      onRefresh?: OAuthCredentialDeps['onRefresh'];
     },
   ) {}
 
@@ -79,6 +80,7 @@ export class InstallationManager {
       ...(this.deps.refreshAheadMs !== undefined ? { refreshAheadMs: this.deps.refreshAheadMs } : {}),
       ...(this.deps.refreshBeforeUseMs !== undefined ? { refreshBeforeUseMs: this.deps.refreshBeforeUseMs } : {}),
       companyCredential: (companyId): GhlCredential | undefined => this.credentials.get(companyId),
+      ...(this.deps.onRefresh ? { onRefresh: this.deps.onRefresh } : {}),
     };
     const credential = new OAuthCredential(inst, deps);
     this.credentials.set(inst.id, credential);

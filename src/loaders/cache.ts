@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../lib/clock.js';
 import { systemClock } from '../lib/clock.js';
+import { GenerationMap } from './generations.js';
 
 /**
  * The cross-request cache tier. Per-request DataLoaders dedupe within one GraphQL request; this
@@ -31,14 +32,21 @@ export function cacheKey(tenantKey: string, resource: string, generation: number
   return `ghl:${CACHE_VERSION}:${tenantKey}:${resource}:g${generation}:${id}`;
 }
 
-/** In-process LRU with per-entry TTL; the default when no Redis is configured. */
+/**
+ * In-process LRU with per-entry TTL; the default when no Redis is configured. Bounded twice: by
+ * entries, and by bytes (`maxBytes`, each entry sized from its JSON length, since one entry can
+ * be a page of 100 contacts and another a single tag list).
+ */
 export class LruTtlCache implements TtlCache {
   private readonly lru: LRUCache<string, { value: unknown }>;
 
-  constructor(opts: { maxEntries: number; clock?: Clock }) {
+  constructor(opts: { maxEntries: number; maxBytes?: number; clock?: Clock }) {
     const clock = opts.clock ?? systemClock;
     this.lru = new LRUCache({
       max: opts.maxEntries,
+      maxSize: opts.maxBytes ?? 128 * 1024 * 1024,
+      // UTF-16 in memory: about two bytes per character, plus the key.
+      sizeCalculation: (entry, key) => Math.max(1, 2 * (key.length + jsonLength(entry.value))),
       ttlAutopurge: false,
       // 0: ask the clock on every read; the default caches "now" for a real millisecond, which a fake clock defeats.
       ttlResolution: 0,
@@ -62,6 +70,19 @@ export class LruTtlCache implements TtlCache {
   get size(): number {
     return this.lru.size;
   }
+
+  /** Estimated bytes held (see sizeCalculation). */
+  get bytes(): number {
+    return this.lru.calculatedSize;
+  }
+}
+
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -70,27 +91,36 @@ export class LruTtlCache implements TtlCache {
  */
 export class CachedFetcher {
   private readonly inFlight = new Map<string, Promise<unknown>>();
-  private readonly generations = new Map<string, number>();
+  private readonly generations: GenerationMap;
+  /** Lookups since start, for metrics. */
+  readonly stats = { hits: 0, misses: 0 };
 
   /** Current generation of `resource` for `tenantKey` (see cacheKey). */
   generation(tenantKey: string, resource: string): number {
-    return this.generations.get(`${tenantKey}:${resource}`) ?? 0;
+    return this.generations.get(`${tenantKey}:${resource}`);
   }
 
   /** Drops every cached entry of `resource` for `tenantKey`, by moving to a new generation. */
   bumpGeneration(tenantKey: string, resource: string): void {
-    const k = `${tenantKey}:${resource}`;
-    this.generations.set(k, (this.generations.get(k) ?? 0) + 1);
+    this.generations.bump(`${tenantKey}:${resource}`);
   }
 
-  constructor(private readonly cache: TtlCache, private readonly getTimeoutMs = 250) {}
+  constructor(
+    readonly cache: TtlCache,
+    private readonly getTimeoutMs = 250,
+    opts: { maxGenerations?: number } = {},
+  ) {
+    this.generations = new GenerationMap(opts.maxGenerations);
+  }
 
   async getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>, meter?: { cacheHits: number }): Promise<T> {
     const hit = await this.safeGet<T>(key);
     if (hit !== undefined) {
+      this.stats.hits++;
       if (meter) meter.cacheHits++;
       return hit;
     }
+    this.stats.misses++;
     const pending = this.inFlight.get(key) as Promise<T> | undefined;
     if (pending) return pending;
     const promise = (async () => {

@@ -33,6 +33,16 @@ export interface PollerBounds {
   minIntervalMs: number;
   /** Nor less often than this, even backing off. */
   maxIntervalMs: number;
+  /** Ids a window poller remembers; past this the least recently seen are forgotten. @default 10_000 */
+  windowMaxIds?: number;
+}
+
+/** What a poller reports about its failures (the app's logger, or nothing). */
+export interface PollerReporter {
+  /** A poll failed; the poller backs off and goes on (`fatal`: the stream ended). */
+  pollFailed?(info: { resource: string; code: string; fatal: boolean; error: unknown }): void;
+  /** A bug: something threw outside the poll's own error handling. The poller keeps its schedule. */
+  unexpected?(info: { resource: string; error: unknown }): void;
 }
 
 /** Failures that end a stream: the credential can no longer read this resource. */
@@ -65,7 +75,7 @@ export class SharedPoller {
     private readonly args: unknown,
     private readonly call: GhlCallContext,
     private intervalMs: number,
-    private readonly deps: { clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; onFatal: (p: SharedPoller) => void },
+    private readonly deps: { clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; onFatal: (p: SharedPoller) => void; reporter?: PollerReporter },
   ) {}
 
   /** True once the first listing is in: changes from then on are published. */
@@ -143,8 +153,30 @@ export class SharedPoller {
     if (this.timer) this.deps.clock.clearTimeout(this.timer);
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null;
-      void this.tick().then(() => this.schedule(Math.min(this.intervalMs * this.backoff, this.deps.bounds.maxIntervalMs)));
+      void this.tickAndReschedule();
     }, delayMs);
+  }
+
+  /** Never rejects: whatever throws is reported, and the next poll is scheduled all the same. */
+  private async tickAndReschedule(): Promise<void> {
+    try {
+      await this.tick();
+    } catch (error) {
+      this.reportUnexpected(error);
+    }
+    try {
+      this.schedule(Math.min(this.intervalMs * this.backoff, this.deps.bounds.maxIntervalMs));
+    } catch (error) {
+      this.reportUnexpected(error);
+    }
+  }
+
+  private reportUnexpected(error: unknown): void {
+    try {
+      this.deps.reporter?.unexpected?.({ resource: this.source.resource, error });
+    } catch {
+      // A failing reporter must not stop the poller either.
+    }
   }
 
   private async poll(): Promise<void> {
@@ -156,6 +188,12 @@ export class SharedPoller {
       this.backoff = 1;
     } catch (err) {
       if (this.stopped) return;
+      const fatal = err instanceof GhlError && FATAL_CODES.has(err.code);
+      try {
+        this.deps.reporter?.pollFailed?.({ resource: this.source.resource, code: err instanceof GhlError ? err.code : 'INTERNAL', fatal, error: err });
+      } catch {
+        // Reporting is best effort.
+      }
       if (err instanceof GhlError && FATAL_CODES.has(err.code)) {
         this.stop();
         void this.deps.pubsub.publish(this.topic, { end: { code: err.code, message: err.message } });
@@ -211,6 +249,8 @@ export class SharedPoller {
     for (const item of listing) {
       const id = this.source.idOf(item);
       const known = this.snapshot.get(id);
+      // Re-inserted, so the map's order is "least recently listed first" for eviction below.
+      next.delete(id);
       next.set(id, item);
       const change = diffOne(known, item, id, occurredAt, 'POLL');
       if (!change) continue;
@@ -219,6 +259,14 @@ export class SharedPoller {
         if (addedAt !== null && addedAt < this.baselineAt) change.kind = 'UPDATED';
       }
       changes.push(change);
+    }
+    // A window never says what left it, so without a bound the snapshot would keep every id ever
+    // seen. Forgetting one that long left the window is harmless: if it comes back it is judged
+    // by addedAt again (UPDATED unless new since the baseline).
+    const max = this.deps.bounds.windowMaxIds ?? 10_000;
+    for (const id of next.keys()) {
+      if (next.size <= max) break;
+      next.delete(id);
     }
     return { changes, next };
   }
@@ -242,7 +290,7 @@ export class PollerRegistry {
 
   readonly pubsub: ChangePubSub;
 
-  constructor(private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds }) {
+  constructor(private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; reporter?: PollerReporter }) {
     this.pubsub = deps.pubsub;
   }
 
