@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
+import { getOperationAST, parse, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { errorCode, type Logger } from './logger.js';
 import type { GatewayMetrics } from './metrics.js';
@@ -18,6 +18,8 @@ interface OperationState {
   type: string;
   meter: Meter | null;
   logged: boolean;
+  /** The query text, kept to name an operation refused before it was executed. */
+  query?: string;
 }
 
 const REQUEST_ID_HEADER = 'x-request-id';
@@ -80,7 +82,9 @@ export function useAccessLog(deps: { logger: Logger; metrics: GatewayMetrics; no
     },
     onParams({ request, params }) {
       const state = byRequest.get(request);
-      if (state && typeof params.operationName === 'string') state.name = params.operationName;
+      if (!state) return;
+      if (typeof params.operationName === 'string') state.name = params.operationName;
+      if (typeof params.query === 'string') state.query = params.query;
     },
     onExecute({ args }) {
       const ctx = args.contextValue as { request?: object; meter?: Meter };
@@ -123,12 +127,20 @@ export function useAccessLog(deps: { logger: Logger; metrics: GatewayMetrics; no
       const state = byRequest.get(request);
       if (!state || state.logged || state.meter) return;
       if (Array.isArray(result) || Symbol.asyncIterator in result) return;
+      if (state.query) {
+        try {
+          describe(state, parse(state.query), state.name, undefined);
+        } catch {
+          // Unparseable: the outcome says so.
+        }
+      }
       finish(state, result);
     },
     onResponse({ request, response }) {
       const state = byRequest.get(request);
+      if (!state) return;
       deps.metrics.activeRequests.dec();
-      if (state) response.headers.set(REQUEST_ID_HEADER, state.requestId);
+      response.headers.set(REQUEST_ID_HEADER, state.requestId);
     },
   };
 }

@@ -36,7 +36,7 @@ export function createObservability(config: Config, deps: { clock: Clock; logger
     metrics,
     readiness,
     upstream,
-    plugins: [useOperationalRoutes({ readiness, metrics }), useAccessLog({ logger, metrics }), useWebhookMetrics(metrics)],
+    plugins: [useAccessLog({ logger, metrics }), useOperationalRoutes({ readiness, metrics }), useWebhookMetrics(metrics)],
     yogaLogger: yogaLogger(logger),
   };
 }

@@ -1,4 +1,4 @@
-import { buildApp, type App } from '../../src/app.js';
+import { buildApp, type App, type AppDeps } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
@@ -25,7 +25,7 @@ export interface Stack {
  * validates every request against the specs and its own responses too, so any test that runs
  * through the stack is also a contract test.
  */
-export async function startStack(opts: { simulator?: SimulatorOptions; env?: Record<string, string>; clock?: Clock } = {}): Promise<Stack> {
+export async function startStack(opts: { simulator?: SimulatorOptions; env?: Record<string, string>; clock?: Clock; app?: Pick<AppDeps, 'logger' | 'metrics'> } = {}): Promise<Stack> {
   // GHL's real budget (100 per 10 s) would make a test file wait on itself; the rate-limit tests
   // set their own small limits instead.
   const simulator = await startSimulator({
@@ -35,7 +35,7 @@ export async function startStack(opts: { simulator?: SimulatorOptions; env?: Rec
     ...opts.simulator,
   });
   const config = loadConfig({ LOG_LEVEL: 'silent', GHL_RATE_BURST_MAX: '100000', ...opts.env });
-  const app = await buildApp(config, { simulator, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = await buildApp(config, { simulator, ...opts.app, ...(opts.clock ? { clock: opts.clock } : {}) });
   return {
     simulator,
     app,
