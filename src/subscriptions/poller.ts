@@ -68,6 +68,11 @@ export class SharedPoller {
   /** Upstream polls made, for tests and benchmarks. */
   polls = 0;
 
+  /** Records held in the snapshot (bounded for window sources by `windowMaxIds`). */
+  get snapshotSize(): number {
+    return this.snapshot.size;
+  }
+
   constructor(
     readonly key: string,
     readonly topic: string,
