@@ -65,7 +65,8 @@ export interface App {
   stop(opts?: { deadlineMs?: number }): Promise<void>;
 }
 
-const EXAMPLE_QUERY = `# Contacts of the seeded location, with what GHL keeps about each.
+/** The query GraphiQL opens with (the README example). */
+export const EXAMPLE_QUERY = `# Contacts of the seeded location, with what GHL keeps about each.
 # Every field is documented: hover a name, or open the Docs pane.
 query NewestContacts {
   contacts(first: 5) {
