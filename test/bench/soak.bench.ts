@@ -69,13 +69,14 @@ const locations = (/"locations":\[([^\]]*)\]/.exec(head)?.[1] ?? '').split(',').
 // ---------------------------------------------------------------- traffic
 const tally = new Map<string, number>();
 const count = (what: string) => tally.set(what, (tally.get(what) ?? 0) + 1);
-const contactIds: string[] = [];
+/** Contacts seen, with their location: a contact is only found through its own location. */
+const contactIds: { id: string; loc: string }[] = [];
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 
 async function gql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, signal?: AbortSignal) {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-location-id': pick(locations), ...headers },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
     signal: signal ?? AbortSignal.timeout(20_000),
   });
@@ -87,20 +88,24 @@ async function gql(query: string, variables: Record<string, unknown> = {}, heade
 const SEARCHES = [null, 'a', 'e', 'o', 'smith', 'jo', 'an', 'li'];
 const actions: [number, () => Promise<void>][] = [
   [30, async () => {
-    const res = await gql('query Page($q: String) { contacts(first: 10, query: $q) { totalCount nodes { id name email tags } } }', { q: pick(SEARCHES) });
-    for (const n of res.data?.contacts?.nodes ?? []) if (contactIds.length < 500) contactIds.push(n.id);
+    const loc = pick(locations);
+    const res = await gql('query Page($q: String) { contacts(first: 10, query: $q) { totalCount nodes { id name email tags } } }', { q: pick(SEARCHES) }, { 'x-location-id': loc });
+    for (const n of res.data?.contacts?.nodes ?? []) if (contactIds.length < 500) contactIds.push({ id: n.id, loc });
   }],
   [10, async () => {
-    if (contactIds.length) await gql('query One($id: ID!) { contact(id: $id) { id name email tasks { title } notes { body } } }', { id: pick(contactIds) });
+    if (!contactIds.length) return;
+    const { id, loc } = pick(contactIds);
+    await gql('query One($id: ID!) { contact(id: $id) { id name email tasks { title } notes { body } } }', { id }, { 'x-location-id': loc });
   }],
   [10, async () => {
+    const at = { 'x-location-id': pick(locations) };
     const created = await gql('mutation Create($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } userErrors { code } } }', {
       input: { firstName: 'Soak', lastName: randomUUID().slice(0, 8), email: `soak.${randomUUID()}@example.com` },
-    });
+    }, at);
     const id = created.data?.contactCreate?.contact?.id;
     if (!id) return;
-    await gql('mutation Update($input: ContactUpdateInput!) { contactUpdate(input: $input) { contact { id } userErrors { code } } }', { input: { id, firstName: 'Soaked' } });
-    await gql('mutation Delete($input: ContactDeleteInput!) { contactDelete(input: $input) { deletedContactId userErrors { code } } }', { input: { id } });
+    await gql('mutation Update($input: ContactUpdateInput!) { contactUpdate(input: $input) { contact { id } userErrors { code } } }', { input: { id, firstName: 'Soaked' } }, at);
+    await gql('mutation Delete($input: ContactDeleteInput!) { contactDelete(input: $input) { deletedContactId userErrors { code } } }', { input: { id } }, at);
   }],
   [8, async () => {
     // A subscription that comes and goes; one in three leaves by cutting the socket.
@@ -131,7 +136,8 @@ const actions: [number, () => Promise<void>][] = [
   }],
   [12, async () => {
     if (!contactIds.length) return;
-    const body = webhookBody({ type: 'ContactUpdate', locationId: pick(locations), id: pick(contactIds), firstName: `Hook${Math.floor(Math.random() * 1000)}` });
+    const { id, loc } = pick(contactIds);
+    const body = webhookBody({ type: 'ContactUpdate', locationId: loc, id, firstName: `Hook${Math.floor(Math.random() * 1000)}` });
     const post = (headers: Record<string, string>) => fetch(`${base}/webhooks/ghl`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, signal: AbortSignal.timeout(10_000) });
     count(`webhook:${(await post({ 'x-wh-signature': keys.signRsa(body) })).status}`);
     if (Math.random() < 0.3) count(`webhook:${(await post({ 'x-wh-signature': keys.signRsa(body) })).status}`); // replay
@@ -142,13 +148,13 @@ const actions: [number, () => Promise<void>][] = [
     if (fault === 0) {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 5);
-      await gql('query Aborted { contacts(first: 20) { nodes { id tasks { title } } } }', {}, {}, controller.signal).catch(() => count('fault:aborted'));
+      await gql('query Aborted { contacts(first: 20) { nodes { id tasks { title } } } }', {}, { 'x-location-id': pick(locations) }, controller.signal).catch(() => count('fault:aborted'));
     } else if (fault === 1) {
-      await gql('query Broken { contacts(first: ');
+      await gql('query Broken { contacts(first: ', {}, { 'x-location-id': pick(locations) });
     } else if (fault === 2) {
-      await gql('mutation Bad($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } userErrors { code } } }', { input: { email: 'not-an-email' } });
+      await gql('mutation Bad($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } userErrors { code } } }', { input: { email: 'not-an-email' } }, { 'x-location-id': pick(locations) });
     } else {
-      await gql('query Missing { contact(id: "doesNotExist00000001") { id } }');
+      await gql('query Missing { contact(id: "doesNotExist00000001") { id } }', {}, { 'x-location-id': pick(locations) });
     }
   }],
 ];

@@ -2,6 +2,7 @@ import { buildApp, type App, type AppDeps } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
+import { capturedLogger, leaksIn, simulatorSecrets } from './log-capture.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -35,7 +36,10 @@ export async function startStack(opts: { simulator?: SimulatorOptions; env?: Rec
     ...opts.simulator,
   });
   const config = loadConfig({ LOG_LEVEL: 'silent', GHL_RATE_BURST_MAX: '100000', ...opts.env });
-  const app = await buildApp(config, { simulator, ...opts.app, ...(opts.clock ? { clock: opts.clock } : {}) });
+  // Every stack logs at debug into memory, and `stop()` fails if a line holds a token, a secret or
+  // an e-mail address: the whole suite's traffic is scanned, not only the logging test's.
+  const logs = capturedLogger();
+  const app = await buildApp(config, { simulator, logger: logs.logger, ...opts.app, ...(opts.clock ? { clock: opts.clock } : {}) });
   return {
     simulator,
     app,
@@ -52,6 +56,8 @@ export async function startStack(opts: { simulator?: SimulatorOptions; env?: Rec
     async stop() {
       await app.stop();
       await simulator.stop();
+      const leaks = leaksIn(logs.text(), simulatorSecrets(simulator));
+      if (leaks.length > 0) throw new Error(`Log lines leak secrets or personal data: ${leaks.map((l) => l.slice(0, 12)).join(', ')}…`);
     },
   };
 }
