@@ -223,12 +223,19 @@ await Promise.all(workers);
 
 // ---------------------------------------------------------------- figures
 const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-/** Growth over the last half: the mean of its last three samples against the mean of its first three. */
+/**
+ * Growth over the last half, as a percentage of its mean: the least-squares trend across the
+ * half's samples, times its length. Heap and RSS saw-tooth with each major GC, so comparing two
+ * single samples says more about where the GC happened to be than about a leak; a trend does not.
+ */
 function growthLastHalfPct(pick: (s: Sample) => number): number {
   const half = samples.slice(Math.floor(samples.length / 2));
-  const first = avg(half.slice(0, 3).map(pick));
-  const last = avg(half.slice(-3).map(pick));
-  return round(((last - first) / first) * 100);
+  const xs = half.map((s) => s.atS);
+  const ys = half.map(pick);
+  const mx = avg(xs);
+  const my = avg(ys);
+  const slope = xs.reduce((n, x, i) => n + (x - mx) * (ys[i]! - my), 0) / xs.reduce((n, x) => n + (x - mx) ** 2, 0);
+  return round(((slope * (xs.at(-1)! - xs[0]!)) / my) * 100);
 }
 const rssGrowth = growthLastHalfPct((s) => s.rssMiB);
 const heapGrowth = growthLastHalfPct((s) => s.heapUsedMiB);
@@ -238,6 +245,10 @@ const figures = {
   workers: WORKERS,
   operations: last.operations,
   operationsPerSecond: round(last.operations / ((Date.now() - startedAt) / 1000)),
+  lastHalf: {
+    rssMiB: { min: Math.min(...samples.slice(samples.length >> 1).map((s) => s.rssMiB)), max: Math.max(...samples.slice(samples.length >> 1).map((s) => s.rssMiB)) },
+    heapUsedMiB: { min: Math.min(...samples.slice(samples.length >> 1).map((s) => s.heapUsedMiB)), max: Math.max(...samples.slice(samples.length >> 1).map((s) => s.heapUsedMiB)) },
+  },
   rssMiB: { start: samples[0]!.rssMiB, peak: Math.max(...samples.map((s) => s.rssMiB)), end: last.rssMiB, growthLastHalfPct: rssGrowth },
   heapUsedMiB: { start: samples[0]!.heapUsedMiB, peak: Math.max(...samples.map((s) => s.heapUsedMiB)), end: last.heapUsedMiB, growthLastHalfPct: heapGrowth },
   flat: rssGrowth < 10 && heapGrowth < 10,
