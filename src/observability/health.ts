@@ -73,16 +73,15 @@ export class Readiness {
 }
 
 /**
- * `GET /health` (the process is up and its event loop turns: for restarts), `GET /ready` (it can
- * serve: for load balancers) and `GET /metrics` (Prometheus text format). `/healthz` stays as an
- * alias of `/health`.
+ * `GET /ready` (it can serve: for load balancers) and `GET /metrics` (Prometheus text format).
+ * `GET /health` (the process is up and its event loop turns: for restarts) is Yoga's own check,
+ * which answers before any plugin runs; `/healthz` stays here as its alias.
  */
 export function useOperationalRoutes(deps: { readiness: Readiness; metrics: GatewayMetrics }): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
       if (request.method !== 'GET') return;
       switch (url.pathname) {
-        case '/health':
         case '/healthz':
           return endResponse(Response.json({ status: 'ok' }));
         case '/ready': {

@@ -150,3 +150,14 @@ describe('logs', () => {
     expect(leaksIn(capture.text(), secrets)).toEqual([]);
   });
 });
+
+describe('/health and /ready', () => {
+  it('answer for the process and for its ability to serve', async () => {
+    expect((await stack.app.yoga.fetch('http://gateway.test/health')).status).toBe(200);
+    expect((await stack.app.yoga.fetch('http://gateway.test/healthz')).status).toBe(200);
+    const ready = await stack.app.yoga.fetch('http://gateway.test/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { ghl: { ok: true }, installations: { ok: true, detail: '2 loaded' } } });
+  });
+});
