@@ -2,7 +2,7 @@
 // (the vendored OpenAPI specs) beside the compiled modules, where `import.meta.url` finds them.
 // With `--if-needed`, does nothing when dist/ is newer than every file under src/.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -30,4 +30,4 @@ execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '
 cpSync(join(src, 'ghl/openapi'), join(dist, 'ghl/openapi'), { recursive: true, filter: (from) => statSync(from).isDirectory() || from.endsWith('.json') });
 // tsc leaves main.js untouched when nothing changed (incremental): touch it so --if-needed sees the build.
 const now = new Date();
-import('node:fs').then(({ utimesSync }) => utimesSync(stamp, now, now));
+utimesSync(stamp, now, now);
