@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import type { Socket } from 'node:net';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config/env.js';
 import { createContext, type ContextDeps, type GraphQLContext } from './context.js';
@@ -9,7 +8,7 @@ import { InstallationRegistry } from './ghl/installations.js';
 import { locationLevelScopes } from './ghl/operations.js';
 import type { Clock } from './lib/clock.js';
 import { systemClock } from './lib/clock.js';
-import { CachedFetcher, LruTtlCache, type TtlCache } from './loaders/cache.js';
+import { CachedFetcher, LocalGenerations, LruTtlCache, type TtlCache } from './loaders/cache.js';
 import { schema } from './schema/index.js';
 import { toClientError } from './schema/shared/errors.js';
 import { startSimulator, type Simulator } from './simulator/server.js';
@@ -34,6 +33,7 @@ import { useCostLimit } from './server/cost.js';
 import { useRequestLimits } from './server/limits.js';
 import { redisHealth, shareIngest, startScaleOut } from './redis/index.js';
 import type { RedisRefreshLock } from './redis/token-store.js';
+import { createObservability, instrumentGateway, pollerReporter, refreshReporter, trackConnections, type GatewayMetrics, type Logger, type Readiness } from './observability/index.js';
 
 export interface AppDeps {
   /** A simulator started by the caller (tests, benchmarks); the app uses it and does not stop it. */
@@ -42,6 +42,9 @@ export interface AppDeps {
   cache?: TtlCache;
   /** Where installations are kept; default from the configuration. */
   tokenStore?: TokenStore;
+  /** Where log lines go; default from the configuration (tests capture them). */
+  logger?: Logger;
+  metrics?: GatewayMetrics;
 }
 
 export interface App {
@@ -56,14 +59,46 @@ export interface App {
   pollers: PollerRegistry;
   /** The simulator in use in simulator mode, else null. */
   simulator: Simulator | null;
+  logger: Logger;
+  metrics: GatewayMetrics;
+  /** What `/ready` checks; other parts add theirs (e.g. Redis). */
+  readiness: Readiness;
   /** Listens on `port` (0 = any free port); resolves with the GraphQL endpoint URL. */
   start(port?: number): Promise<string>;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting, closes subscriptions (WebSocket: close code 1001; SSE: the stream ends),
+   * lets in-flight requests finish for up to `deadlineMs` (default 0: cut them), then stops
+   * pollers, the GHL client, the token store and an embedded simulator.
+   */
+  stop(opts?: { deadlineMs?: number }): Promise<void>;
 }
+
+/** The query GraphiQL opens with (the README example). */
+export const EXAMPLE_QUERY = `# Contacts of the seeded location, with what GHL keeps about each.
+# Every field is documented: hover a name, or open the Docs pane.
+query NewestContacts {
+  contacts(first: 5) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id
+      name
+      email
+      tags
+      business { name }
+      tasks { title dueDate completed }
+      notes { body dateAdded }
+      appointments { title startTime appointmentStatus }
+    }
+  }
+}
+`;
 
 /** Builds the gateway. Nothing listens until `start()`; tests can call `app.yoga.fetch` directly. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const clock = deps.clock ?? systemClock;
+  const observability = createObservability(config, { clock, ...(deps.logger ? { logger: deps.logger } : {}), ...(deps.metrics ? { metrics: deps.metrics } : {}) });
+  const { logger } = observability;
   let simulator: Simulator | null = null;
   let ownsSimulator = false;
   if (config.mode === 'simulator') {
@@ -72,6 +107,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       simulator = await startSimulator({
         latency: { fixedMs: config.simulator.latencyMs, jitterMs: 0 },
         seed: { contactsPerLocation: config.simulator.contactsPerLocation },
+        requestLogMax: config.bounds.simulatorRequestLogMax,
       });
       ownsSimulator = true;
     }
@@ -110,10 +146,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     installations.add(staticCredential({ locationId: pit.locationId, token: pit.token, scopes: pit.scopes ?? locationLevelScopes() }));
   }
 
-  const cache = deps.cache ?? scaleOut?.cacheTier.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, clock });
-  const fetcher = new CachedFetcher(cache, undefined, scaleOut?.cacheTier.generations);
+  const cache = deps.cache ?? scaleOut?.cacheTier.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, maxBytes: config.bounds.cacheMaxBytes, clock });
+  const fetcher = new CachedFetcher(cache, undefined, scaleOut?.cacheTier.generations ?? new LocalGenerations(config.bounds.cacheMaxGenerations));
   const pubsub = scaleOut?.pubsub ?? createChangePubSub();
-  const pollers = new PollerRegistry({ client, clock, pubsub, bounds: config.subscriptions, ...(scaleOut ? { leases: scaleOut.pollLeases } : {}) });
+  const pollers = new PollerRegistry({
+    client,
+    clock,
+    pubsub,
+    bounds: { ...config.subscriptions, windowMaxIds: config.bounds.windowMaxIds },
+    reporter: pollerReporter(logger),
+    ...(scaleOut ? { leases: scaleOut.pollLeases } : {}),
+  });
   const tokenStore = deps.tokenStore ?? scaleOut?.tokenStore ?? openTokenStore(config);
   const oauth = await setUpOAuth(config, {
     client,
@@ -122,14 +165,24 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     clock,
     simulator,
     ...(scaleOut ? { refreshLock: scaleOut.refreshLock } : {}),
+    onRefresh: refreshReporter(observability.metrics, logger),
     // A disconnected installation's data is no longer ours to serve, nor to poll for.
     onDisconnected: (tenantKey) => {
       void fetcher.dropTenant(tenantKey).catch(() => undefined);
       pollers.stopTenant(tenantKey, { code: 'REAUTH_REQUIRED', message: 'The GHL installation was disconnected; reinstall the app to reconnect.' });
     },
-    log: appLog(config),
+    log: (message, fields) => logger.warn(fields ?? {}, message),
   });
   if (oauth && tokenStore === scaleOut?.tokenStore) scaleOut.tokenStore.onChange((id) => void oauth.manager.reload(id).catch(() => undefined));
+  if (scaleOut) {
+    // Ready even with Redis away (the gateway degrades to local behaviour), but say so.
+    observability.readiness.addCheck('redis', async () => {
+      const health = await redisHealth(scaleOut);
+      return { ok: true, degraded: !health?.ok, detail: health?.ok ? `connected (${health.latencyMs} ms)` : `unreachable: ${health?.error ?? 'unknown'}` };
+    });
+  }
+  observability.readiness.addCheck('installations', () => ({ ok: true, detail: `${installations.locationIds().length} loaded` }));
+  instrumentGateway({ ...observability, client, fetcher, pollers: () => pollers, installations, burstMax: config.rateLimit.burstMax });
   const contextDeps: ContextDeps = {
     client,
     fetcher,
@@ -152,9 +205,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     renderGraphiQL,
     context: ({ request }) => createContext(contextDeps, request, earlyAuth.credentialOf(request)),
     maskedErrors: { maskError: (error) => toClientError(error, { fieldSuggestions: config.limits.fieldSuggestions }) },
-    logging: config.logLevel === 'silent' ? false : config.logLevel,
+    logging: observability.yogaLogger,
     plugins: [
-      // Browser rules first (CORS preflights, form posts), then who is calling, then the limits.
+      // Request ids and the access log see every request; then browser rules (CORS preflights,
+      // form posts), who is calling, and the limits.
+      ...observability.plugins,
       useBrowserGuard({ corsOrigins: config.access.corsOrigins, graphqlEndpoint: '/graphql' }),
       earlyAuth.plugin,
       ...useRequestLimits(config.limits),
@@ -162,14 +217,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       useGraphiQLAssets(),
       useGatewayRoutes({
         oauth,
-        redisHealth: () => redisHealth(scaleOut),
         webhooks: {
           verify: createWebhookVerifier({
             rsaPublicKeyPem: config.webhooks.rsaPublicKeyPem ?? GHL_WEBHOOK_RSA_PUBLIC_KEY,
             ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem,
           }),
-          replayGuard: scaleOut?.replayGuard ?? new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs }),
+          replayGuard: scaleOut?.replayGuard ?? new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs, maxIds: config.bounds.replayMaxIds }),
           maxBodyBytes: config.webhooks.maxBodyBytes,
+          log: (message, fields) => logger.warn(fields ?? {}, message),
           handlers: {
             ...webhookChangeHandlers({ pollers: scaleOut ? shareIngest(scaleOut.link, pollers) : pollers, fetcher, clock }),
             ...(oauth
@@ -189,11 +244,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
 
   const server = createServer(yoga);
   const ws = attachGraphqlWs(server, yoga, '/graphql', { originAllowed: originAllowlist(config.access.corsOrigins) });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+  const connections = trackConnections(server);
 
   return {
     yoga,
@@ -204,6 +255,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     tokenStore,
     pollers,
     simulator,
+    logger,
+    metrics: observability.metrics,
+    readiness: observability.readiness,
     start(port = config.port) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -214,14 +268,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         });
       });
     },
-    async stop() {
+    async stop(opts = {}) {
+      const deadlineMs = opts.deadlineMs ?? 0;
+      observability.readiness.drain();
       pollers.stopAll();
-      await ws.close();
-      await new Promise<void>((resolve) => {
-        if (!server.listening) return resolve();
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
+      await Promise.all([ws.close(Math.min(deadlineMs, 2_000)), connections.drain(deadlineMs)]);
       await client.close();
       if (!deps.tokenStore) await tokenStore.close();
       if (ownsSimulator && simulator) await simulator.stop();
@@ -249,6 +300,7 @@ async function setUpOAuth(
     clock: Clock;
     simulator: Simulator | null;
     refreshLock?: RedisRefreshLock;
+    onRefresh: (outcome: 'ok' | 'refused' | 'failed', error?: unknown) => void;
     onDisconnected: (tenantKey: string) => void;
     log: (message: string, fields?: Record<string, unknown>) => void;
   },
@@ -276,16 +328,10 @@ async function setUpOAuth(
     onDisconnected: deps.onDisconnected,
     log: deps.log,
     ...(deps.refreshLock ? { refreshLock: deps.refreshLock } : {}),
+    onRefresh: deps.onRefresh,
   });
   await manager.load();
   // The state is signed with the app's secret: only this app could have issued it.
   return { app, manager, states: new OAuthStates({ secret: clientSecret, clock: deps.clock }) };
 }
 
-/** Warnings the gateway itself raises (one JSON line on stderr), unless logging is off. */
-function appLog(config: Config): (message: string, fields?: Record<string, unknown>) => void {
-  return (message, fields) => {
-    if (config.logLevel === 'silent' || config.logLevel === 'error') return;
-    console.warn(JSON.stringify({ level: 'warn', message, ...fields }));
-  };
-}

@@ -12,8 +12,6 @@ import { handleWebhook, type WebhookRouteDeps } from './webhooks/route.js';
 export function useGatewayRoutes(deps: {
   oauth: { app: OAuthApp; manager: InstallationManager; states: OAuthStates } | null;
   webhooks: WebhookRouteDeps;
-  /** Redis's health (null without Redis), for `GET /ready`. */
-  redisHealth?: () => Promise<{ ok: boolean } | null>;
 }): Plugin {
   return {
     async onRequest({ request, url, endResponse }) {
@@ -21,11 +19,6 @@ export function useGatewayRoutes(deps: {
       switch (route) {
         case 'GET /healthz':
           return endResponse(new Response('ok'));
-        case 'GET /ready': {
-          // Ready even with Redis away (the gateway degrades to local behaviour), but say so.
-          const redis = (await deps.redisHealth?.()) ?? null;
-          return endResponse(Response.json({ ready: true, degraded: redis !== null && !redis.ok, redis }));
-        }
         case 'GET /oauth/install':
           return endResponse(deps.oauth ? installRedirect(deps.oauth.app, deps.oauth.states) : notConfigured());
         case 'GET /oauth/callback':

@@ -238,6 +238,24 @@ export const EnvSchema = z.object({
    * @default `true`
    */
   GRAPHQL_INTROSPECTION: boolFromEnv,
+  /** Human-readable logs: `auto` (only when stdout is a terminal), `true` or `false`. JSON lines otherwise. */
+  LOG_PRETTY: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** On SIGTERM, how long in-flight requests may take to finish before connections are cut. */
+  SHUTDOWN_DEADLINE_MS: intFromEnv(10_000),
+  /** `/ready` fails when GHL has answered nothing but failures for this long. */
+  READY_UPSTREAM_STALE_MS: intFromEnv(60_000),
+  /** Cross-request cache size in bytes (estimated from each value's JSON length). */
+  CACHE_MAX_BYTES: intFromEnv(128 * 1024 * 1024),
+  /** Tenant-and-resource generation counters kept; the least recently bumped are forgotten first. */
+  CACHE_MAX_GENERATIONS: intFromEnv(100_000),
+  /** Ids a window poller (e.g. recently updated contacts) remembers; the oldest are forgotten first. */
+  SUBSCRIPTION_WINDOW_MAX_IDS: intFromEnv(10_000),
+  /** Webhook ids remembered against replays; the oldest are forgotten first. */
+  WEBHOOK_REPLAY_MAX_IDS: intFromEnv(100_000),
+  /** Entries the embedded simulator keeps in its request log (a ring buffer). */
+  SIMULATOR_REQUEST_LOG_MAX: intFromEnv(10_000),
+  /** Locations named in per-location metrics labels; the rest are summed under `other`. */
+  METRICS_MAX_LOCATION_LABELS: intFromEnv(50),
 });
 
 export interface PrivateIntegration {
@@ -307,6 +325,22 @@ export interface Config {
     introspection: boolean;
     maxUpstreamCalls: number;
     maxResultObjects: number;
+  };
+  /** `auto`: pretty only when stdout is a terminal. */
+  logPretty: 'auto' | 'true' | 'false';
+  /** Bounds and deadlines for running in production (src/observability/). */
+  operations: {
+    shutdownDeadlineMs: number;
+    readyUpstreamStaleMs: number;
+    metricsMaxLocationLabels: number;
+  };
+  /** Every collection that grows with traffic has one of these. */
+  bounds: {
+    cacheMaxBytes: number;
+    cacheMaxGenerations: number;
+    windowMaxIds: number;
+    replayMaxIds: number;
+    simulatorRequestLogMax: number;
   };
 }
 
@@ -424,6 +458,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       introspection: e.GRAPHQL_INTROSPECTION ?? true,
       maxUpstreamCalls: e.GRAPHQL_MAX_UPSTREAM_CALLS,
       maxResultObjects: e.GRAPHQL_MAX_RESULT_OBJECTS,
+    },
+    logPretty: e.LOG_PRETTY,
+    operations: {
+      shutdownDeadlineMs: e.SHUTDOWN_DEADLINE_MS,
+      readyUpstreamStaleMs: e.READY_UPSTREAM_STALE_MS,
+      metricsMaxLocationLabels: e.METRICS_MAX_LOCATION_LABELS,
+    },
+    bounds: {
+      cacheMaxBytes: Math.max(1024, e.CACHE_MAX_BYTES),
+      cacheMaxGenerations: Math.max(1, e.CACHE_MAX_GENERATIONS),
+      windowMaxIds: Math.max(1, e.SUBSCRIPTION_WINDOW_MAX_IDS),
+      replayMaxIds: Math.max(1, e.WEBHOOK_REPLAY_MAX_IDS),
+      simulatorRequestLogMax: Math.max(1, e.SIMULATOR_REQUEST_LOG_MAX),
     },
   });
 }

@@ -88,8 +88,8 @@ export interface ClientStats {
   tokenRefreshRetries: number;
 }
 
-/** Listener for every upstream exchange. */
-export type ResponseObserver = (event: { operation: GhlOperation; locationId: string | null; status: number; rateLimit: RateLimitSnapshot | null }) => void;
+/** Listener for every upstream exchange; `status` 0 means no answer (network error or timeout). */
+export type ResponseObserver = (event: { operation: GhlOperation; locationId: string | null; status: number; rateLimit: RateLimitSnapshot | null; durationMs: number }) => void;
 
 /**
  * The one way the gateway talks to GHL. For each call it:
@@ -263,10 +263,12 @@ export class GhlClient {
       }
     }
     let res: RawResponse;
+    const sentAt = this.clock.now();
     try {
       res = await this.exchange(op, token, opts);
     } catch (err) {
       if (budgetKey) this.breakers.recordFailure(budgetKey);
+      for (const observe of this.observers) observe({ operation: op, locationId: budgetKey, status: 0, rateLimit: null, durationMs: this.clock.now() - sentAt });
       throw err;
     } finally {
       if (budgetKey && takenAt !== null) this.limiter.complete(budgetKey, takenAt);
@@ -281,7 +283,7 @@ export class GhlClient {
       if (res.status >= 500) this.breakers.recordFailure(budgetKey);
       else this.breakers.recordSuccess(budgetKey);
     }
-    for (const observe of this.observers) observe({ operation: op, locationId: budgetKey, status: res.status, rateLimit: res.rateLimit });
+    for (const observe of this.observers) observe({ operation: op, locationId: budgetKey, status: res.status, rateLimit: res.rateLimit, durationMs: this.clock.now() - sentAt });
     return res;
   }
 

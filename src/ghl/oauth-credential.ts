@@ -24,6 +24,8 @@ export interface OAuthCredentialDeps {
   onDisconnected?: (installation: Installation) => void;
   /** Serializes refreshes of one installation across processes (src/redis/token-store.ts). */
   refreshLock?: { runExclusive<T>(id: string, fn: () => Promise<T>): Promise<T> };
+  /** Told after every refresh attempt (metrics, logs): `refused` disconnects, `failed` will be tried again. */
+  onRefresh?: (outcome: 'ok' | 'refused' | 'failed', error?: unknown) => void;
 }
 
 /**
@@ -68,7 +70,8 @@ export class OAuthCredential implements GhlCredential {
     if (left <= Math.min(this.deps.refreshBeforeUseMs ?? 30_000, lifetime / 4)) {
       await this.refreshOnce();
     } else if (left <= Math.min(this.deps.refreshAheadMs ?? 300_000, lifetime / 2)) {
-      // Still valid: use it, and have a fresh one ready before it runs out.
+      // Still valid: use it, and have a fresh one ready before it runs out. A failure was
+      // reported through onRefresh; the next use tries again.
       this.refreshOnce().catch(() => undefined);
     }
     this.assertConnected();
@@ -130,11 +133,14 @@ export class OAuthCredential implements GhlCredential {
       await this.deps.store.put(next);
       this.installation = next;
       this.scopes = new Set(next.scopes);
+      this.deps.onRefresh?.('ok');
     } catch (err) {
       if (err instanceof GrantRefusedError) {
+        this.deps.onRefresh?.('refused', err);
         await this.disconnect(err.reason);
         return;
       }
+      this.deps.onRefresh?.('failed', err);
       throw err;
     }
   }

@@ -26,6 +26,7 @@ export class InstallationManager {
       onDisconnected?: (tenantKey: string) => void;
       log?: (message: string, fields?: Record<string, unknown>) => void;
       refreshLock?: OAuthCredentialDeps['refreshLock'];
+      onRefresh?: OAuthCredentialDeps['onRefresh'];
     },
   ) {}
 
@@ -106,6 +107,7 @@ export class InstallationManager {
       ...(this.deps.refreshLock ? { refreshLock: this.deps.refreshLock } : {}),
       companyCredential: (companyId): GhlCredential | undefined => this.credentials.get(companyId),
       onDisconnected: () => this.deps.onDisconnected?.(credential.tenantKey),
+      ...(this.deps.onRefresh ? { onRefresh: this.deps.onRefresh } : {}),
     };
     const credential: OAuthCredential = new OAuthCredential(inst, deps);
     this.credentials.set(inst.id, credential);

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../lib/clock.js';
 import { systemClock } from '../lib/clock.js';
+import { GenerationMap } from './generations.js';
 
 /**
  * The cross-request cache tier. Per-request DataLoaders dedupe within one GraphQL request; this
@@ -41,14 +42,21 @@ export function cacheKey(tenantKey: string, resource: string, generation: number
   return `ghl:${CACHE_VERSION}:${tenantKey}:${resource}:g${generation}:${id}`;
 }
 
-/** In-process LRU with per-entry TTL; the default when no Redis is configured. */
+/**
+ * In-process LRU with per-entry TTL; the default when no Redis is configured. Bounded twice: by
+ * entries, and by bytes (`maxBytes`, each entry sized from its JSON length, since one entry can
+ * be a page of 100 contacts and another a single tag list).
+ */
 export class LruTtlCache implements TtlCache {
   private readonly lru: LRUCache<string, { value: unknown }>;
 
-  constructor(opts: { maxEntries: number; clock?: Clock }) {
+  constructor(opts: { maxEntries: number; maxBytes?: number; clock?: Clock }) {
     const clock = opts.clock ?? systemClock;
     this.lru = new LRUCache({
       max: opts.maxEntries,
+      maxSize: opts.maxBytes ?? 128 * 1024 * 1024,
+      // UTF-16 in memory: about two bytes per character, plus the key.
+      sizeCalculation: (entry, key) => Math.max(1, 2 * (key.length + jsonLength(entry.value))),
       ttlAutopurge: false,
       // 0: ask the clock on every read; the default caches "now" for a real millisecond, which a fake clock defeats.
       ttlResolution: 0,
@@ -76,6 +84,19 @@ export class LruTtlCache implements TtlCache {
   get size(): number {
     return this.lru.size;
   }
+
+  /** Estimated bytes held (see sizeCalculation). */
+  get bytes(): number {
+    return this.lru.calculatedSize;
+  }
+}
+
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -89,15 +110,23 @@ export interface GenerationStore {
 
 /** Generations in a process-local map: the default when no Redis is configured. */
 export class LocalGenerations implements GenerationStore {
-  private readonly generations = new Map<string, number>();
+  private readonly generations: GenerationMap;
+
+  /** `max`: counters kept (CACHE_MAX_GENERATIONS); see GenerationMap for why forgetting is safe. */
+  constructor(max?: number) {
+    this.generations = new GenerationMap(max);
+  }
 
   async current(tenantKey: string, resource: string): Promise<number> {
-    return this.generations.get(`${tenantKey}:${resource}`) ?? 0;
+    return this.generations.get(`${tenantKey}:${resource}`);
   }
 
   async bump(tenantKey: string, resource: string): Promise<void> {
-    const k = `${tenantKey}:${resource}`;
-    this.generations.set(k, (this.generations.get(k) ?? 0) + 1);
+    this.generations.bump(`${tenantKey}:${resource}`);
+  }
+
+  get size(): number {
+    return this.generations.size;
   }
 }
 
@@ -130,8 +159,11 @@ export class CachedFetcher {
     return this.generations.bump(tenantKey, resource);
   }
 
+  /** Lookups since start, for metrics. */
+  readonly stats = { hits: 0, misses: 0 };
+
   constructor(
-    private readonly cache: TtlCache,
+    readonly cache: TtlCache,
     private readonly getTimeoutMs = 250,
     private readonly generations: GenerationStore = new LocalGenerations(),
   ) {}
@@ -139,9 +171,11 @@ export class CachedFetcher {
   async getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>, meter?: { cacheHits: number }): Promise<T> {
     const hit = await this.safeGet<T>(key);
     if (hit !== undefined) {
+      this.stats.hits++;
       if (meter) meter.cacheHits++;
       return hit;
     }
+    this.stats.misses++;
     const pending = this.inFlight.get(key) as Promise<T> | undefined;
     if (pending) return pending;
     const promise = (async () => {

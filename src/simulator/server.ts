@@ -37,6 +37,11 @@ export interface SimulatorOptions {
   oauth?: { accessTokenTtlMs?: number; refreshTokenTtlMs?: number };
   /** Seed of the fault rules' PRNGs (`probability`, chaos effect choice), so runs are reproducible. */
   faultSeed?: number;
+  /**
+   * Keep at most this many request-log entries, dropping the oldest (the embedded simulator runs
+   * for weeks). Unset: keep all, as tests that read the whole log want.
+   */
+  requestLogMax?: number;
   /** Signed webhook delivery (webhooks/): target URL, drop/duplicate rates, delay, PRNG seed. Also `sim.webhooks.configure`. */
   webhooks?: WebhookOptions;
   /**
@@ -126,6 +131,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let latency = checkLatency(options.latency ?? { fixedMs: 0, jitterMs: 0 });
   const versionPolicy: VersionPolicy = options.strictVersions ? 'spec' : 'published';
   const requests: RequestLogEntry[] = [];
+  const logMax = options.requestLogMax ?? Infinity;
+  // Trimmed in batches of a tenth, so keeping the bound costs O(1) per entry on average.
+  const logEntry = (entry: RequestLogEntry) => {
+    requests.push(entry);
+    if (requests.length > logMax + Math.ceil(logMax / 10)) requests.splice(0, requests.length - logMax);
+  };
   let seq = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -161,13 +172,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (outcome.transport === 'reset') {
       entry.status = 0;
       entry.durationMs = clock.now() - started;
-      requests.push(entry);
+      logEntry(entry);
       return destroySocket(res);
     }
     if (outcome.transport === 'hang') {
       // Logged when the hang starts, so a test can see the call arrived; durationMs is final when the socket closes.
       entry.status = 0;
-      requests.push(entry);
+      logEntry(entry);
       await untilClosed(res);
       entry.durationMs = clock.now() - started;
       return;
@@ -177,7 +188,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     entry.status = outcome.status;
     entry.durationMs = clock.now() - started;
     // Logged before the bytes go out, so a client that sees the response also sees the entry.
-    requests.push(entry);
+    logEntry(entry);
     if (outcome.transport === 'drop') return destroySocket(res);
     send(res, outcome);
   }

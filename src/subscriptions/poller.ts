@@ -33,6 +33,16 @@ export interface PollerBounds {
   minIntervalMs: number;
   /** Nor less often than this, even backing off. */
   maxIntervalMs: number;
+  /** Ids a window poller remembers; past this the least recently seen are forgotten. @default 10_000 */
+  windowMaxIds?: number;
+}
+
+/** What a poller reports about its failures (the app's logger, or nothing). */
+export interface PollerReporter {
+  /** A poll failed; the poller backs off and goes on (`fatal`: the stream ended). */
+  pollFailed?(info: { resource: string; code: string; fatal: boolean; error: unknown }): void;
+  /** A bug: something threw outside the poll's own error handling. The poller keeps its schedule. */
+  unexpected?(info: { resource: string; error: unknown }): void;
 }
 
 /** What a poller needs to go on where another left off: its snapshot and what webhooks delivered. Plain JSON. */
@@ -87,6 +97,11 @@ export class SharedPoller {
   private outbox: TopicMessage[] | null = null;
   private lease: PollLease | null = null;
 
+  /** Records held in the snapshot (bounded for window sources by `windowMaxIds`). */
+  get snapshotSize(): number {
+    return this.snapshot.size;
+  }
+
   constructor(
     readonly key: string,
     readonly topic: string,
@@ -94,7 +109,7 @@ export class SharedPoller {
     private readonly args: unknown,
     private readonly call: GhlCallContext,
     private intervalMs: number,
-    private readonly deps: { clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; onFatal: (p: SharedPoller) => void; leases?: PollLeaseFactory },
+    private readonly deps: { clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; onFatal: (p: SharedPoller) => void; leases?: PollLeaseFactory; reporter?: PollerReporter },
   ) {}
 
   /** True once the first listing is in: changes from then on are published. */
@@ -177,7 +192,7 @@ export class SharedPoller {
     if (this.timer) this.deps.clock.clearTimeout(this.timer);
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null;
-      void this.tick().then(() => this.schedule(Math.min(this.intervalMs * this.backoff, this.deps.bounds.maxIntervalMs)));
+      void this.tickAndReschedule();
     }, delayMs);
   }
 
@@ -218,6 +233,28 @@ export class SharedPoller {
     for (const [id, d] of state.delivered) this.deliveredByWebhook.set(id, { fields: new Set(d.fields), at: d.at });
   }
 
+  /** Never rejects: whatever throws is reported, and the next poll is scheduled all the same. */
+  private async tickAndReschedule(): Promise<void> {
+    try {
+      await this.tick();
+    } catch (error) {
+      this.reportUnexpected(error);
+    }
+    try {
+      this.schedule(Math.min(this.intervalMs * this.backoff, this.deps.bounds.maxIntervalMs));
+    } catch (error) {
+      this.reportUnexpected(error);
+    }
+  }
+
+  private reportUnexpected(error: unknown): void {
+    try {
+      this.deps.reporter?.unexpected?.({ resource: this.source.resource, error });
+    } catch {
+      // A failing reporter must not stop the poller either.
+    }
+  }
+
   private async poll(): Promise<void> {
     let listing: Item[];
     const startedAt = this.deps.clock.now();
@@ -227,6 +264,12 @@ export class SharedPoller {
       this.backoff = 1;
     } catch (err) {
       if (this.stopped) return;
+      const fatal = err instanceof GhlError && FATAL_CODES.has(err.code);
+      try {
+        this.deps.reporter?.pollFailed?.({ resource: this.source.resource, code: err instanceof GhlError ? err.code : 'INTERNAL', fatal, error: err });
+      } catch {
+        // Reporting is best effort.
+      }
       if (err instanceof GhlError && FATAL_CODES.has(err.code)) {
         this.stop();
         void this.deps.pubsub.publish(this.topic, { end: { code: err.code, message: err.message } });
@@ -282,6 +325,8 @@ export class SharedPoller {
     for (const item of listing) {
       const id = this.source.idOf(item);
       const known = this.snapshot.get(id);
+      // Re-inserted, so the map's order is "least recently listed first" for eviction below.
+      next.delete(id);
       next.set(id, item);
       const change = diffOne(known, item, id, occurredAt, 'POLL');
       if (!change) continue;
@@ -290,6 +335,14 @@ export class SharedPoller {
         if (addedAt !== null && addedAt < this.baselineAt) change.kind = 'UPDATED';
       }
       changes.push(change);
+    }
+    // A window never says what left it, so without a bound the snapshot would keep every id ever
+    // seen. Forgetting one that long left the window is harmless: if it comes back it is judged
+    // by addedAt again (UPDATED unless new since the baseline).
+    const max = this.deps.bounds.windowMaxIds ?? 10_000;
+    for (const id of next.keys()) {
+      if (next.size <= max) break;
+      next.delete(id);
     }
     return { changes, next };
   }
@@ -315,7 +368,7 @@ export class PollerRegistry {
 
   readonly pubsub: ChangePubSub;
 
-  constructor(private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; leases?: PollLeaseFactory }) {
+  constructor(private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; leases?: PollLeaseFactory; reporter?: PollerReporter }) {
     this.pubsub = deps.pubsub;
   }
 

@@ -41,7 +41,7 @@ export function attachGraphqlWs(
           return true;
         } catch (err) {
           const code = err instanceof GraphQLError ? String(err.extensions['code'] ?? 'UNAUTHENTICATED') : 'UNAUTHENTICATED';
-          ctx.extra.socket.close(CLOSE_CODES[code as keyof typeof CLOSE_CODES] ?? CLOSE_CODES.UNAUTHENTICATED, `${code}: ${err instanceof Error ? err.message : 'not authenticated'}`);
+          ctx.extra.socket.close(CLOSE_CODES[code as keyof typeof CLOSE_CODES] ?? CLOSE_CODES.UNAUTHENTICATED, closeReason(`${code}: ${err instanceof Error ? err.message : 'not authenticated'}`));
           return false;
         }
       },
@@ -65,7 +65,7 @@ export function attachGraphqlWs(
         if (code) {
           const message = result.errors?.find((e) => e.extensions?.['code'] === code)?.message ?? code;
           // Let the error message reach the client first, then close with the reason.
-          setImmediate(() => ctx.extra.socket.close(CLOSE_CODES[code as keyof typeof CLOSE_CODES], `${code}: ${message}`.slice(0, 120)));
+          setImmediate(() => ctx.extra.socket.close(CLOSE_CODES[code as keyof typeof CLOSE_CODES], closeReason(`${code}: ${message}`)));
         }
       },
     },
@@ -73,12 +73,36 @@ export function attachGraphqlWs(
   );
   return {
     wss,
-    async close(): Promise<void> {
-      await cleanup.dispose();
+    /**
+     * Sends every client a 1001 ("going away") close frame, waits up to `graceMs` for them to
+     * answer it, then cuts the ones that have not.
+     */
+    async close(graceMs = 0): Promise<void> {
+      const disposed = cleanup.dispose();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([disposed, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
       for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await disposed;
     },
   };
+}
+
+/** The WebSocket protocol allows 123 bytes of close reason; `ws` throws on more. */
+export const MAX_CLOSE_REASON_BYTES = 123;
+
+/** `text` cut to fit a close frame, on a character boundary (a reason may hold any caller-supplied id). */
+export function closeReason(text: string): string {
+  if (Buffer.byteLength(text) <= MAX_CLOSE_REASON_BYTES) return text;
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    const size = Buffer.byteLength(ch);
+    if (bytes + size > MAX_CLOSE_REASON_BYTES - 3) break;
+    out += ch;
+    bytes += size;
+  }
+  return `${out}...`;
 }
 
 /** The connection params, seen through the same interface as HTTP headers. */

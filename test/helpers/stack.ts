@@ -1,7 +1,8 @@
-import { buildApp, type App } from '../../src/app.js';
+import { buildApp, type App, type AppDeps } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/server.js';
+import { capturedLogger, leaksIn, simulatorSecrets } from './log-capture.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T | null;
@@ -25,7 +26,7 @@ export interface Stack {
  * validates every request against the specs and its own responses too, so any test that runs
  * through the stack is also a contract test.
  */
-export async function startStack(opts: { simulator?: SimulatorOptions; env?: Record<string, string> | ((simulator: Simulator) => Record<string, string>); clock?: Clock } = {}): Promise<Stack> {
+export async function startStack(opts: { simulator?: SimulatorOptions; env?: Record<string, string> | ((simulator: Simulator) => Record<string, string>); clock?: Clock; app?: Pick<AppDeps, 'logger' | 'metrics'> } = {}): Promise<Stack> {
   // GHL's real budget (100 per 10 s) would make a test file wait on itself; the rate-limit tests
   // set their own small limits instead.
   const simulator = await startSimulator({
@@ -39,7 +40,10 @@ export async function startStack(opts: { simulator?: SimulatorOptions; env?: Rec
   // `env` may be a function of the simulator, for settings that name its locations (API keys).
   const env = typeof opts.env === 'function' ? opts.env(simulator) : opts.env;
   const config = loadConfig({ LOG_LEVEL: 'silent', GHL_RATE_BURST_MAX: '100000', ...env });
-  const app = await buildApp(config, { simulator, ...(opts.clock ? { clock: opts.clock } : {}) });
+  // Every stack logs at debug into memory, and `stop()` fails if a line holds a token, a secret or
+  // an e-mail address: the whole suite's traffic is scanned, not only the logging test's.
+  const logs = capturedLogger();
+  const app = await buildApp(config, { simulator, logger: logs.logger, ...opts.app, ...(opts.clock ? { clock: opts.clock } : {}) });
   return {
     simulator,
     app,
@@ -56,6 +60,8 @@ export async function startStack(opts: { simulator?: SimulatorOptions; env?: Rec
     async stop() {
       await app.stop();
       await simulator.stop();
+      const leaks = leaksIn(logs.text(), simulatorSecrets(simulator));
+      if (leaks.length > 0) throw new Error(`Log lines leak secrets or personal data: ${leaks.map((l) => l.slice(0, 12)).join(', ')}…`);
     },
   };
 }
