@@ -4,7 +4,7 @@ import type { GhlCredential } from '../ghl/credentials.js';
 import { GhlError, GhlRateLimitedError } from '../ghl/errors.js';
 import type { Clock, TimerHandle } from '../lib/clock.js';
 import { stableKey } from '../loaders/keys.js';
-import { type Change, diffListing, diffOne } from './diff.js';
+import { type Change, type ChangeSource, diffListing, diffOne } from './diff.js';
 import type { ChangePubSub } from './pubsub.js';
 
 type Item = Record<string, unknown>;
@@ -115,16 +115,17 @@ export class SharedPoller {
   }
 
   /**
-   * A change pushed by a webhook. Published unless the snapshot already has it (a poll or an
-   * earlier delivery saw it first); remembered so the next poll does not publish it again.
+   * A change pushed by a webhook, or the answer of a write made through this gateway. Published
+   * unless the snapshot already has it (a poll or an earlier push saw it first); remembered so the
+   * next poll does not publish it again.
    */
-  applyExternal(kind: 'UPSERT' | 'DELETE', id: string, fields: Item, occurredAt: string): Change | null {
+  applyExternal(kind: 'UPSERT' | 'DELETE', id: string, fields: Item, occurredAt: string, source: Exclude<ChangeSource, 'POLL'> = 'WEBHOOK'): Change | null {
     if (!this.baselined || this.stopped || (kind === 'UPSERT' && !this.source.matches(this.args, { ...this.snapshot.get(id), ...fields }))) return null;
     const known = this.snapshot.get(id);
     if (kind === 'DELETE') {
       if (!known) return null;
       this.snapshot.delete(id);
-      return this.publish({ kind: 'DELETED', id, node: known, changedFields: [], occurredAt, source: 'WEBHOOK' });
+      return this.publish({ kind: 'DELETED', id, node: known, changedFields: [], occurredAt, source });
     }
     // Webhook payloads carry empty fields the API record leaves out (e.g. `attachments: []`): for a
     // record already known, an empty value of a field it does not have is shape, not change.
@@ -133,7 +134,7 @@ export class SharedPoller {
     const covered = this.deliveredByWebhook.get(id)?.fields ?? new Set<string>();
     for (const f of Object.keys(relevant)) covered.add(f);
     this.deliveredByWebhook.set(id, { fields: covered, at: this.deps.clock.now() });
-    const change = diffOne(known, merged, id, occurredAt, 'WEBHOOK');
+    const change = diffOne(known, merged, id, occurredAt, source);
     this.snapshot.set(id, merged);
     return change ? this.publish(change) : null;
   }
@@ -241,9 +242,12 @@ export class PollerRegistry {
   private readonly pollers = new Map<string, SharedPoller>();
 
   readonly pubsub: ChangePubSub;
+  /** The clock pollers run on; pushed changes take their `occurredAt` from it too. */
+  readonly clock: Clock;
 
   constructor(private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds }) {
     this.pubsub = deps.pubsub;
+    this.clock = deps.clock;
   }
 
   acquire<A>(opts: { credential: GhlCredential; source: PollSource<A>; args: A; intervalMs?: number | null }): { poller: SharedPoller; release: () => void } {
@@ -279,11 +283,11 @@ export class PollerRegistry {
     };
   }
 
-  /** Routes a webhook change to every poller of that tenant and resource. */
-  ingest(tenantKey: string, resource: string, kind: 'UPSERT' | 'DELETE', id: string, fields: Record<string, unknown>, occurredAt: string): number {
+  /** Routes a pushed change (a webhook's, or a gateway write's) to every poller of that tenant and resource. */
+  ingest(tenantKey: string, resource: string, kind: 'UPSERT' | 'DELETE', id: string, fields: Record<string, unknown>, occurredAt: string, source: Exclude<ChangeSource, 'POLL'> = 'WEBHOOK'): number {
     let published = 0;
     for (const poller of this.pollers.values()) {
-      if (poller.tenantKey === tenantKey && poller.resource === resource && poller.applyExternal(kind, id, fields, occurredAt)) published++;
+      if (poller.tenantKey === tenantKey && poller.resource === resource && poller.applyExternal(kind, id, fields, occurredAt, source)) published++;
     }
     return published;
   }

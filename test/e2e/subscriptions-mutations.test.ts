@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config/env.js';
+import { startSimulator, type Simulator } from '../../src/simulator/server.js';
+import { sseSubscribe, until, wsClient, wsSubscribe } from '../helpers/live.js';
+
+/**
+ * Live by default: with the DEFAULT poll interval (60 s), a write through the gateway reaches
+ * graphql-ws and SSE subscribers at once, before the poller has made any further call; and once
+ * GHL's webhook for the same write and the next poll have both come in, it has still been
+ * delivered exactly once.
+ */
+let sim: Simulator;
+let app: App;
+let url: string;
+
+beforeAll(async () => {
+  sim = await startSimulator({ seed: { contactsPerLocation: 40 }, rateLimit: { burstMax: 100_000 } });
+  app = await buildApp(
+    loadConfig({ LOG_LEVEL: 'silent', GHL_WEBHOOK_PUBLIC_KEY: sim.webhooks.publicKeys.rsa, GHL_WEBHOOK_ED25519_PUBLIC_KEY: sim.webhooks.publicKeys.ed25519 }),
+    { simulator: sim },
+  );
+  url = await app.start(0);
+  sim.webhooks.configure({ url: url.replace(/\/graphql$/, '/webhooks/ghl') });
+});
+afterAll(async () => {
+  await app.stop();
+  await sim.stop();
+});
+
+const loc = () => sim.locations[0]!;
+const SUB = `subscription { contactsChanged { kind id source changedFields node { id firstName email } } }`;
+
+async function mutate(query: string, variables: Record<string, unknown>): Promise<any> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: any; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+const UPDATE = `mutation($input: ContactUpdateInput!) { contactUpdate(input: $input) { contact { id } userErrors { message } } }`;
+const CREATE = `mutation($input: ContactCreateInput!) { contactCreate(input: $input) { contact { id } userErrors { message } } }`;
+
+describe('a mutation publishes its change at once', () => {
+  it('reaches SSE and graphql-ws subscribers before any further poll, and exactly once after the webhook and the poll', async () => {
+    expect(loadConfig({}).subscriptions.defaultIntervalMs).toBe(60_000);
+    const client = wsClient(url);
+    const ws = wsSubscribe(client, SUB);
+    const sse = sseSubscribe(url, SUB);
+    expect(await sse.opened).toBe(200);
+    await until(() => app.pollers.list()[0]?.subscribers === 2 && app.pollers.list()[0]!.ready);
+    const poller = app.pollers.list()[0]!;
+    expect(poller.polls).toBe(1);
+
+    // 1. An update: published by the mutation itself, while the poller has made no further call.
+    const [target, sentinel] = sim.store.listContacts(loc().id).slice(5, 7);
+    await mutate(UPDATE, { input: { id: target!.id, firstName: 'Instant' } });
+    for (const received of [ws.received, sse.received]) {
+      const [event] = await received.waitFor(1);
+      expect(event.contactsChanged).toMatchObject({ kind: 'UPDATED', id: target!.id, source: 'MUTATION', node: { firstName: 'Instant' } });
+      expect(event.contactsChanged.changedFields).toContain('firstName');
+    }
+    expect(poller.polls).toBe(1);
+
+    // GHL's webhook for that write, then a poll: both already known.
+    await sim.webhooks.flush();
+    expect(sim.webhooks.deliveries.filter((d) => d.type === 'ContactUpdate')).toMatchObject([{ outcome: 'delivered', status: 200 }]);
+    await poller.tick();
+    expect(poller.polls).toBe(2);
+
+    // 2. A creation: CREATED, naming only fields of the GraphQL Contact type.
+    const created = (await mutate(CREATE, { input: { firstName: 'Fresh', email: 'fresh@example.com' } })).contactCreate.contact.id as string;
+    for (const received of [ws.received, sse.received]) {
+      const events = await received.waitFor(2);
+      expect(events[1].contactsChanged).toMatchObject({ kind: 'CREATED', id: created, source: 'MUTATION', node: { firstName: 'Fresh', email: 'fresh@example.com' } });
+      expect(events[1].contactsChanged.changedFields).toEqual(expect.arrayContaining(['email', 'firstName']));
+      expect(events[1].contactsChanged.changedFields).not.toContain('emailLowerCase');
+    }
+    await sim.webhooks.flush();
+    expect(sim.webhooks.deliveries.filter((d) => d.type === 'ContactCreate')).toMatchObject([{ outcome: 'delivered', status: 200 }]);
+    await poller.tick();
+
+    // 3. A last write as a marker: whatever the webhooks and polls published would be before it.
+    await mutate(UPDATE, { input: { id: sentinel!.id, lastName: 'Marker' } });
+    for (const received of [ws.received, sse.received]) {
+      const events = await received.waitFor(3);
+      expect(events.map((e) => [e.contactsChanged.id, e.contactsChanged.source])).toEqual([
+        [target!.id, 'MUTATION'],
+        [created, 'MUTATION'],
+        [sentinel!.id, 'MUTATION'],
+      ]);
+      expect(received.errors).toEqual([]);
+    }
+    expect(poller.published).toBe(3);
+
+    ws.stop();
+    sse.stop();
+    await client.dispose();
+  });
+});
