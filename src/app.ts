@@ -26,6 +26,7 @@ import { PollerRegistry } from './subscriptions/poller.js';
 import { createChangePubSub } from './subscriptions/pubsub.js';
 import { attachGraphqlWs } from './transports/ws.js';
 import { webhookChangeHandlers } from './webhooks/changes.js';
+import { useDashboard } from './dashboard/route.js';
 
 export interface AppDeps {
   /** A simulator started by the caller (tests, benchmarks); the app uses it and does not stop it. */
@@ -84,6 +85,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       simulator = await startSimulator({
         latency: { fixedMs: config.simulator.latencyMs, jitterMs: 0 },
         seed: { contactsPerLocation: config.simulator.contactsPerLocation },
+        activity: { running: config.simulator.activity },
       });
       ownsSimulator = true;
     }
@@ -132,6 +134,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     tenantHashSecret: config.tenantHashSecret,
   };
 
+  // The embedded simulator signs its webhooks with its own keys and sends them here (see start()).
+  const embeddedWebhookKeys = ownsSimulator ? simulator!.webhooks.publicKeys : null;
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -146,8 +150,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         oauth,
         webhooks: {
           verify: createWebhookVerifier({
-            rsaPublicKeyPem: config.webhooks.rsaPublicKeyPem ?? GHL_WEBHOOK_RSA_PUBLIC_KEY,
-            ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem,
+            rsaPublicKeyPem: config.webhooks.rsaPublicKeyPem ?? embeddedWebhookKeys?.rsa ?? GHL_WEBHOOK_RSA_PUBLIC_KEY,
+            ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem ?? embeddedWebhookKeys?.ed25519 ?? null,
           }),
           replayGuard: new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs }),
           handlers: {
@@ -161,6 +165,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
           },
         },
       }),
+      useDashboard({ simulator }),
     ],
   });
 
@@ -187,6 +192,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         server.listen(port, config.host, () => {
           const address = server.address();
           const actualPort = typeof address === 'object' && address ? address.port : port;
+          if (ownsSimulator) simulator!.webhooks.configure({ url: `http://${config.host}:${actualPort}/webhooks/ghl` });
           resolve(`http://${config.host}:${actualPort}/graphql`);
         });
       });
