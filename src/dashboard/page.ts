@@ -36,7 +36,8 @@ export const DASHBOARD_HTML = `<!doctype html>
   @keyframes flash { from { background:#fff6d6; } to { background:transparent; } }
   li.empty { color:var(--muted); justify-content:center; padding:24px 0; }
   .muted { color:var(--muted); } .small { font-size:12px; } .right { text-align:right; } .grow { flex:1; }
-  .when { width:52px; font-weight:600; }
+  .when { width:56px; font-weight:600; }
+  #log li { justify-content:flex-start; }
   .badge { display:inline-block; font-size:11px; padding:1px 7px; border-radius:99px; background:#eef0f5; color:var(--muted); margin-left:4px; }
   .badge.created { background:#e3f6ea; color:var(--good); } .badge.updated { background:#e8edff; color:var(--accent); }
   .badge.overdue { background:#fdeaea; color:#b42318; } .badge.today { background:#fff3e0; color:var(--warn); }

@@ -25,6 +25,8 @@ type Source = 'POLL' | 'WEBHOOK' | 'MUTATION';
 interface ContactState extends ContactRow {
   /** How the dashboard last heard of it: set by live events, not by the first load. */
   badge: { kind: 'CREATED' | 'UPDATED'; source: Source } | null;
+  /** When it last changed, as far as the dashboard knows: orders the list (webhook payloads may lack `dateUpdated`). */
+  touchedAt: string;
 }
 
 const state = {
@@ -44,7 +46,13 @@ const state = {
 const $ = (id: string) => document.getElementById(id)!;
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '');
+const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false }) : '');
+/** A time today, else the date: how a feed shows when something happened. */
+const when = (iso: string | null) => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return d.toDateString() === new Date().toDateString() ? time(iso) : d.toLocaleDateString([], { month: 'short', day: 'numeric' });
+};
 const day = () => {
   const start = new Date();
   start.setHours(0, 0, 0, 0);
@@ -92,14 +100,14 @@ function renderActivity(): void {
 }
 
 function renderContacts(): void {
-  const rows = [...state.contacts.values()].sort((a, b) => (b.dateUpdated ?? '').localeCompare(a.dateUpdated ?? '')).slice(0, 15);
+  const rows = [...state.contacts.values()].sort((a, b) => b.touchedAt.localeCompare(a.touchedAt)).slice(0, 15);
   $('contacts-count').textContent = `${state.contactTotal.toLocaleString()} in total`;
   $('contacts').innerHTML = rows
     .map(
       (c) => `<li data-testid="contact" data-id="${esc(c.id)}" class="${c.badge ? 'fresh' : ''}">
         <div><strong>${esc(c.name || c.email || c.id)}</strong><div class="muted small">${esc(c.email ?? c.phone ?? '')}</div></div>
         <div class="right">${c.badge ? `<span class="badge ${c.badge.kind.toLowerCase()}">${c.badge.kind === 'CREATED' ? 'new' : 'updated'}</span><span class="badge source">${c.badge.source.toLowerCase()}</span>` : ''}
-        <div class="muted small">${esc(time(c.dateUpdated))}</div></div></li>`,
+        <div class="muted small">${esc(when(c.touchedAt))}</div></div></li>`,
     )
     .join('');
 }
@@ -119,7 +127,7 @@ function renderTasks(): void {
         const late = Date.parse(t.dueDate!) < now;
         const who = state.contacts.get(t.contactId ?? '')?.name ?? '';
         return `<li data-testid="task" class="${late ? 'late' : ''}"><div><strong>${esc(t.title)}</strong><div class="muted small">${esc(who)}</div></div>
-          <div class="right"><span class="badge ${late ? 'overdue' : 'today'}">${late ? 'overdue' : 'today'}</span><div class="muted small">${esc(new Date(t.dueDate!).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }))}</div></div></li>`;
+          <div class="right"><span class="badge ${late ? 'overdue' : 'today'}">${late ? 'overdue' : 'today'}</span><div class="muted small">${esc(when(t.dueDate))}</div></div></li>`;
       })
       .join('') || '<li class="empty">Nothing due today.</li>';
 }
@@ -197,7 +205,8 @@ function subscribeAll(): void {
       state.contactTotal = Math.max(0, state.contactTotal - 1);
     } else {
       if (e.kind === 'CREATED' && !state.contacts.has(e.id)) state.contactTotal++;
-      state.contacts.set(e.id, { ...e.node, badge: { kind: e.kind, source: e.source } });
+      const touchedAt = [e.occurredAt, e.node.dateUpdated ?? ''].sort().at(-1)!;
+      state.contacts.set(e.id, { ...e.node, badge: { kind: e.kind, source: e.source }, touchedAt });
       watchTasks(e.id);
     }
     note(`${e.kind === 'CREATED' ? 'New contact' : e.kind === 'UPDATED' ? 'Contact updated' : 'Contact deleted'}: ${e.node.name ?? e.node.email ?? e.id}${e.kind === 'UPDATED' ? ` (${e.changedFields.join(', ')})` : ''}`, e.source);
@@ -247,7 +256,7 @@ async function load(): Promise<void> {
   state.budget = data.currentLocation?.rateBudget ?? null;
   state.contactTotal = data.contacts.totalCount ?? data.contacts.nodes.length;
   for (const { tasks, ...contact } of data.contacts.nodes) {
-    state.contacts.set(contact.id, { ...contact, badge: null });
+    state.contacts.set(contact.id, { ...contact, badge: null, touchedAt: contact.dateUpdated ?? contact.dateAdded ?? '' });
     for (const t of tasks) state.tasks.set(t.id, { ...t, contactId: t.contactId ?? contact.id });
   }
   state.pipelines = data.pipelines.nodes;
