@@ -55,6 +55,11 @@ export class SharedPoller {
   private readonly abort = new AbortController();
   /** Fields a webhook already delivered per id, so the next poll does not publish them again. */
   private readonly deliveredByWebhook = new Map<string, { fields: Set<string>; at: number }>();
+  /**
+   * Records last pushed by a gateway write, whose webhook echo is still to come: GHL's webhook
+   * for the same write carries fields the API answer leaves out (`dateAdded`, `locationId`…).
+   */
+  private readonly awaitingEcho = new Map<string, number>();
   /** Upstream polls made, for tests and benchmarks. */
   polls = 0;
 
@@ -129,12 +134,16 @@ export class SharedPoller {
     }
     // Webhook payloads carry empty fields the API record leaves out (e.g. `attachments: []`): for a
     // record already known, an empty value of a field it does not have is shape, not change.
-    const relevant = known ? Object.fromEntries(Object.entries(fields).filter(([k, v]) => k in known || !isEmpty(v))) : fields;
-    const merged = { ...known, ...relevant };
+    // After a gateway write, fields only the webhook carries are that write's shape, not news:
+    // they join the snapshot without being published.
+    const echo = source === 'WEBHOOK' && known !== undefined && this.awaitingEcho.delete(id);
+    if (source === 'MUTATION') this.awaitingEcho.set(id, this.deps.clock.now());
+    const relevant = known ? Object.fromEntries(Object.entries(fields).filter(([k, v]) => k in known || (!echo && !isEmpty(v)))) : fields;
+    const merged = { ...known, ...(echo ? fields : relevant) };
     const covered = this.deliveredByWebhook.get(id)?.fields ?? new Set<string>();
     for (const f of Object.keys(relevant)) covered.add(f);
     this.deliveredByWebhook.set(id, { fields: covered, at: this.deps.clock.now() });
-    const change = diffOne(known, merged, id, occurredAt, source);
+    const change = diffOne(known, { ...known, ...relevant }, id, occurredAt, source);
     this.snapshot.set(id, merged);
     return change ? this.publish(change) : null;
   }
@@ -199,6 +208,8 @@ export class SharedPoller {
       if (covered && change.kind === 'CREATED') continue;
       this.publish(change);
     }
+    // An echo not come within a whole interval is lost (GHL drops some): a later webhook is news.
+    for (const [id, at] of this.awaitingEcho) if (at < startedAt - this.intervalMs) this.awaitingEcho.delete(id);
     // Webhooks newer than this listing are judged again at the next poll.
     for (const [id, d] of this.deliveredByWebhook) if (d.at < startedAt) this.deliveredByWebhook.delete(id);
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
+import { opportunitiesState } from '../../src/simulator/domains/opportunities-state.js';
 import { startSimulator, type Simulator } from '../../src/simulator/server.js';
 import { sseSubscribe, until, wsClient, wsSubscribe } from '../helpers/live.js';
 
@@ -96,4 +97,75 @@ describe('a mutation publishes its change at once', () => {
     sse.stop();
     await client.dispose();
   });
+
+  it.each([
+    {
+      name: 'a task',
+      subscription: (ids: Ids) => `subscription { contactTasksChanged(contactId: "${ids.contactId}") { kind id source node { id title completed dueDate body assignedTo } changedFields } }`,
+      mutation: (ids: Ids) => [`mutation($input: ContactTaskCreateInput!) { contactTaskCreate(input: $input) { task { id } userErrors { message } } }`, { input: { contactId: ids.contactId, title: 'Call back', dueDate: new Date(Date.now() + 3_600_000).toISOString() } }] as const,
+      webhook: 'TaskCreate',
+    },
+    {
+      name: 'an opportunity moving stage',
+      subscription: () => `subscription { opportunitiesChanged { kind id source changedFields node { id stageId } } }`,
+      mutation: (ids: Ids) => [`mutation($input: OpportunityStageUpdateInput!) { opportunityStageUpdate(input: $input) { opportunity { id } userErrors { message } } }`, { input: { id: ids.opportunityId, stageId: ids.nextStageId } }] as const,
+      webhook: 'OpportunityStageUpdate',
+    },
+    {
+      name: 'an appointment',
+      subscription: (ids: Ids) => `subscription { calendarEventsChanged(calendarId: "${ids.calendarId}", from: "${ids.from}", to: "${ids.to}") { kind id source node { id title } } }`,
+      mutation: (ids: Ids) => [`mutation($input: AppointmentCreateInput!) { appointmentCreate(input: $input) { appointment { id } userErrors { message } } }`, { input: { calendarId: ids.calendarId, contactId: ids.contactId, title: 'Demo', startTime: ids.start, ignoreFreeSlotValidation: true } }] as const,
+      webhook: 'AppointmentCreate',
+    },
+  ])('publishes $name at once, and once only after its webhook and a poll', async ({ subscription, mutation, webhook }) => {
+    const ids = fixtureIds();
+    const client = wsClient(url);
+    const ws = wsSubscribe(client, subscription(ids));
+    await until(() => app.pollers.list().some((p) => p.subscribers === 1 && p.ready));
+    const poller = app.pollers.list().find((p) => p.subscribers === 1)!;
+    const polls = poller.polls;
+
+    const [query, variables] = mutation(ids);
+    await mutate(query, variables as Record<string, unknown>);
+    const [event] = await ws.received.waitFor(1);
+    expect(Object.values(event)[0]).toMatchObject({ source: 'MUTATION' });
+    expect(poller.polls).toBe(polls);
+
+    await sim.webhooks.flush();
+    expect(sim.webhooks.deliveries.filter((d) => d.type === webhook).at(-1)).toMatchObject({ outcome: 'delivered', status: 200 });
+    await poller.tick();
+    expect(poller.published).toBe(1);
+
+    ws.stop();
+    await client.dispose();
+    await until(() => !app.pollers.list().includes(poller));
+  });
 });
+
+interface Ids {
+  contactId: string;
+  opportunityId: string;
+  nextStageId: string;
+  calendarId: string;
+  from: string;
+  to: string;
+  start: string;
+}
+
+function fixtureIds(): Ids {
+  const state = opportunitiesState(sim.store);
+  const opportunity = state.listOf(loc().id).find((o) => o.status === 'open')!;
+  const stages = state.getPipeline(opportunity.pipelineId)!.stages;
+  const next = stages[(stages.findIndex((s) => s.id === opportunity.pipelineStageId) + 1) % stages.length]!;
+  const hour = 3_600_000;
+  const start = Math.ceil(Date.now() / hour) * hour + hour;
+  return {
+    contactId: sim.store.listContacts(loc().id)[9]!.id,
+    opportunityId: opportunity.id,
+    nextStageId: next.id,
+    calendarId: sim.store.listCalendars(loc().id)[0]!.id,
+    from: new Date(start - 2 * hour).toISOString(),
+    to: new Date(start + 2 * hour).toISOString(),
+    start: new Date(start).toISOString(),
+  };
+}
