@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/app.js';
@@ -20,6 +20,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium (.ci/run does it)`);
   mkdirSync(ARTIFACTS, { recursive: true });
   app = await buildApp(loadConfig({ LOG_LEVEL: 'silent' }));
   base = (await app.start(0)).replace(/\/graphql$/, '');

@@ -95,3 +95,29 @@ describe('simulator activity', () => {
     expect(step.status).toBeLessThan(300);
   });
 });
+
+describe('simulator CLI --activity', () => {
+  it('starts the activity at once', async () => {
+    const { spawnCli } = await import('./helpers.js');
+    const { createInterface } = await import('node:readline');
+    const cli = spawnCli(['--port', '0', '--contacts', '10', '--activity']);
+    try {
+      let stderr = '';
+      cli.child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      let baseUrl = '';
+      for await (const line of createInterface({ input: cli.child.stdout! })) {
+        if (line.startsWith('{')) {
+          baseUrl = (JSON.parse(line) as { baseUrl: string }).baseUrl;
+          break;
+        }
+      }
+      expect(baseUrl, stderr).not.toBe('');
+      expect(stderr).toContain('Activity: a change every 4 s');
+      const state = (await (await fetch(`${baseUrl}/_sim/activity`)).json()) as { running: boolean; intervalMs: number };
+      expect(state).toMatchObject({ running: true, intervalMs: 4_000 });
+    } finally {
+      cli.signal('SIGTERM');
+      if (cli.child.exitCode === null) await new Promise((resolve) => cli.child.once('exit', resolve));
+    }
+  });
+});
