@@ -164,3 +164,25 @@ describe('shared poller lifecycle', () => {
     expect(t.calls()).toBe(2);
   });
 });
+
+describe('changes pushed by gateway writes', () => {
+  it('publishes a write at once, and neither its webhook echo nor the next poll repeats it', async () => {
+    const t = setup();
+    const { poller } = t.registry.acquire({ credential: t.credential, source: t.source, args: { scope: 'x' } });
+    void t.listen(poller.topic);
+    await t.clock.advance(0);
+    expect(poller.ready).toBe(true);
+
+    // The API answer of an update, then GHL's webhook for it with fields the answer leaves out.
+    expect(t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', name: 'B' }, 'now', 'MUTATION')).toBe(1);
+    expect(t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', name: 'B', locationId: 'loc1', dateAdded: '2026-01-01' }, 'now', 'WEBHOOK')).toBe(0);
+    t.set([{ id: 'a', name: 'B' }]);
+    await t.clock.advance(60_000);
+    expect(t.calls()).toBe(2);
+    expect(t.changes().map((c) => [c.kind, c.id, c.source, c.changedFields])).toEqual([['UPDATED', 'a', 'MUTATION', ['name']]]);
+
+    // With no write of ours pending, a webhook's new field is news.
+    expect(t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', phone: '+15550100' }, 'later', 'WEBHOOK')).toBe(1);
+    poller.stop();
+  });
+});
