@@ -13,11 +13,12 @@ export interface DashboardClient {
   dispose(): Promise<void>;
 }
 
-export function createDashboardClient(url: string): DashboardClient {
+export function createDashboardClient(url: string, connectionParams: Record<string, string> = {}): DashboardClient {
   const listeners: ((status: 'connecting' | 'live' | 'offline') => void)[] = [];
   const emit = (status: 'connecting' | 'live' | 'offline') => listeners.forEach((l) => l(status));
   const client: Client = createClient({
     url,
+    connectionParams,
     lazy: false,
     retryAttempts: Infinity,
     shouldRetry: () => true,

@@ -62,7 +62,13 @@ const day = () => {
 
 const endpoint = new URL('/graphql', location.href);
 endpoint.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
-const client = createDashboardClient(endpoint.href);
+// `#key=<gateway API key>&location=<location id>`: who the dashboard runs as, when the gateway asks
+// (simulator mode needs neither). A fragment, so the key never reaches a server log.
+const who = new URLSearchParams(location.hash.slice(1));
+const client = createDashboardClient(endpoint.href, {
+  ...(who.get('key') ? { authorization: `Bearer ${who.get('key')}` } : {}),
+  ...(who.get('location') ? { 'x-location-id': who.get('location')! } : {}),
+});
 client.onStatus((status) => {
   const el = $('status');
   el.dataset['status'] = status;
