@@ -110,6 +110,8 @@ describe('a mutation publishes its change at once', () => {
       subscription: () => `subscription { opportunitiesChanged { kind id source changedFields node { id stageId } } }`,
       mutation: (ids: Ids) => [`mutation($input: OpportunityStageUpdateInput!) { opportunityStageUpdate(input: $input) { opportunity { id } userErrors { message } } }`, { input: { id: ids.opportunityId, stageId: ids.nextStageId } }] as const,
       webhook: 'OpportunityStageUpdate',
+      // GHL's `pipelineStageId` is the GraphQL field `stageId`.
+      changedFields: ['stageId'],
     },
     {
       name: 'an appointment',
@@ -117,7 +119,9 @@ describe('a mutation publishes its change at once', () => {
       mutation: (ids: Ids) => [`mutation($input: AppointmentCreateInput!) { appointmentCreate(input: $input) { appointment { id } userErrors { message } } }`, { input: { calendarId: ids.calendarId, contactId: ids.contactId, title: 'Demo', startTime: ids.start, ignoreFreeSlotValidation: true } }] as const,
       webhook: 'AppointmentCreate',
     },
-  ])('publishes $name at once, and once only after its webhook and a poll', async ({ subscription, mutation, webhook }) => {
+  ] as { name: string; subscription: (ids: Ids) => string; mutation: (ids: Ids) => readonly [string, unknown]; webhook: string; changedFields?: string[] }[])(
+    'publishes $name at once, and once only after its webhook and a poll',
+    async ({ subscription, mutation, webhook, changedFields }) => {
     const ids = fixtureIds();
     const client = wsClient(url);
     const ws = wsSubscribe(client, subscription(ids));
@@ -129,6 +133,8 @@ describe('a mutation publishes its change at once', () => {
     await mutate(query, variables as Record<string, unknown>);
     const [event] = await ws.received.waitFor(1);
     expect(Object.values(event)[0]).toMatchObject({ source: 'MUTATION' });
+    if (changedFields) expect((Object.values(event)[0] as { changedFields: string[] }).changedFields).toEqual(expect.arrayContaining(changedFields));
+    if (changedFields) expect((Object.values(event)[0] as { changedFields: string[] }).changedFields).not.toContain('pipelineStageId');
     expect(poller.polls).toBe(polls);
 
     await sim.webhooks.flush();
@@ -139,7 +145,8 @@ describe('a mutation publishes its change at once', () => {
     ws.stop();
     await client.dispose();
     await until(() => !app.pollers.list().includes(poller));
-  });
+    },
+  );
 });
 
 interface Ids {
