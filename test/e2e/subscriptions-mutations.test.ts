@@ -106,6 +106,12 @@ describe('a mutation publishes its change at once', () => {
       webhook: 'TaskCreate',
     },
     {
+      name: 'a note',
+      subscription: (ids: Ids) => `subscription { contactNotesChanged(contactId: "${ids.contactId}") { kind id source node { id body } } }`,
+      mutation: (ids: Ids) => [`mutation($input: ContactNoteCreateInput!) { contactNoteCreate(input: $input) { note { id } userErrors { message } } }`, { input: { contactId: ids.contactId, body: 'Prefers mornings.' } }] as const,
+      webhook: 'NoteCreate',
+    },
+    {
       name: 'an opportunity moving stage',
       subscription: () => `subscription { opportunitiesChanged { kind id source changedFields node { id stageId } } }`,
       mutation: (ids: Ids) => [`mutation($input: OpportunityStageUpdateInput!) { opportunityStageUpdate(input: $input) { opportunity { id } userErrors { message } } }`, { input: { id: ids.opportunityId, stageId: ids.nextStageId } }] as const,
