@@ -144,6 +144,10 @@ export class SharedPoller {
     for (const f of Object.keys(relevant)) covered.add(f);
     this.deliveredByWebhook.set(id, { fields: covered, at: this.deps.clock.now() });
     const change = diffOne(known, { ...known, ...relevant }, id, occurredAt, source);
+    // A window (the 100 most recent) does not hold every record: one new to it that was added
+    // before the poller started is an update of a record outside the window, not a creation.
+    const addedAt = !known && this.source.window ? this.source.window.addedAt(merged) : null;
+    if (change && addedAt !== null && addedAt < this.baselineAt) change.kind = 'UPDATED';
     this.snapshot.set(id, merged);
     return change ? this.publish(change) : null;
   }

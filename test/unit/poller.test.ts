@@ -186,3 +186,22 @@ describe('changes pushed by gateway writes', () => {
     poller.stop();
   });
 });
+
+describe('pushed changes to a windowed view', () => {
+  it('calls a pushed record new to the window an update when it was added before the poller started', async () => {
+    const t = setup();
+    const windowed: PollSource<{ scope: string }> = { ...t.source, window: { addedAt: (i) => Date.parse(String(i['dateAdded'])) } };
+    const { poller } = t.registry.acquire({ credential: t.credential, source: windowed, args: { scope: 'w' } });
+    void t.listen(poller.topic);
+    await t.clock.advance(0);
+    const now = new Date(t.clock.now()).toISOString();
+    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'old', { id: 'old', name: 'Old', dateAdded: '2020-01-01T00:00:00Z' }, now, 'MUTATION');
+    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'new', { id: 'new', name: 'New', dateAdded: now }, now, 'MUTATION');
+    await t.clock.advance(0);
+    expect(t.changes().map((c) => [c.id, c.kind])).toEqual([
+      ['old', 'UPDATED'],
+      ['new', 'CREATED'],
+    ]);
+    poller.stop();
+  });
+});
