@@ -192,7 +192,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         server.listen(port, config.host, () => {
           const address = server.address();
           const actualPort = typeof address === 'object' && address ? address.port : port;
-          if (ownsSimulator) simulator!.webhooks.configure({ url: `http://${config.host}:${actualPort}/webhooks/ghl` });
+          // Loopback when listening on every interface: the simulator runs in this process.
+          const hookHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+          if (ownsSimulator) simulator!.webhooks.configure({ url: `http://${hookHost}:${actualPort}/webhooks/ghl` });
           resolve(`http://${config.host}:${actualPort}/graphql`);
         });
       });
