@@ -35,6 +35,11 @@ export interface PollerBounds {
   maxIntervalMs: number;
 }
 
+/** Pushes kept while the first listing is still to come (it may be failing): beyond these, the listing decides. */
+const MAX_EARLY_PUSHES = 1_000;
+
+const timeOf = (v: unknown): number | null => (typeof v === 'string' ? Date.parse(v) || null : null);
+
 /** Failures that end a stream: the credential can no longer read this resource. */
 const FATAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'REAUTH_REQUIRED']);
 
@@ -95,11 +100,13 @@ export class SharedPoller {
   }
 
   start(): void {
+    this.startedAt = this.deps.clock.now();
     this.schedule(0);
   }
 
   stop(): void {
     this.stopped = true;
+    this.early = [];
     this.abort.abort(new Error('poller stopped'));
     if (this.timer) this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
@@ -125,7 +132,13 @@ export class SharedPoller {
    * next poll does not publish it again.
    */
   applyExternal(kind: 'UPSERT' | 'DELETE', id: string, fields: Item, occurredAt: string, source: Exclude<ChangeSource, 'POLL'> = 'WEBHOOK'): Change | null {
-    if (!this.baselined || this.stopped || (kind === 'UPSERT' && !this.source.matches(this.args, { ...this.snapshot.get(id), ...fields }))) return null;
+    if (this.stopped) return null;
+    if (!this.baselined) {
+      // Subscribers are listening already: kept, and judged against the first listing.
+      if (this.early.length < MAX_EARLY_PUSHES) this.early.push({ kind, id, fields, occurredAt, source });
+      return null;
+    }
+    if (kind === 'UPSERT' && !this.source.matches(this.args, { ...this.snapshot.get(id), ...fields })) return null;
     const known = this.snapshot.get(id);
     if (kind === 'DELETE') {
       if (!known) return null;
@@ -191,6 +204,7 @@ export class SharedPoller {
       // The first listing is what subscribers start from: it is not news.
       this.baselined = true;
       this.deliveredByWebhook.clear();
+      this.replayEarly();
       return;
     }
     for (const change of changes) {
@@ -219,6 +233,29 @@ export class SharedPoller {
   }
 
   private baselineAt = 0;
+  private startedAt = 0;
+  /** Changes pushed between the first subscriber and the first listing. */
+  private early: { kind: 'UPSERT' | 'DELETE'; id: string; fields: Item; occurredAt: string; source: Exclude<ChangeSource, 'POLL'> }[] = [];
+
+  /**
+   * Pushes that came before the first listing are news to subscribers, who were listening. The
+   * listing may predate them (they then diff as usual) or already hold them: then the push is
+   * published as it stands, once per record (a write's webhook echo is not a second change).
+   */
+  private replayEarly(): void {
+    const published = new Set<string>();
+    for (const push of this.early.splice(0)) {
+      const known = this.snapshot.get(push.id);
+      const change = this.applyExternal(push.kind, push.id, push.fields, push.occurredAt, push.source);
+      if (change) published.add(push.id);
+      if (change || published.has(push.id) || push.kind === 'DELETE' || !known || !this.source.matches(this.args, known)) continue;
+      const addedAt = this.source.window ? this.source.window.addedAt(known) : timeOf(known['dateAdded'] ?? known['createdAt']);
+      const created = addedAt !== null && addedAt >= this.startedAt;
+      const fields = Object.keys(push.fields).filter((f) => f in known && f !== 'id');
+      this.publish({ kind: created ? 'CREATED' : 'UPDATED', id: push.id, node: known, changedFields: created ? Object.keys(known).sort() : fields.sort(), occurredAt: push.occurredAt, source: push.source });
+      published.add(push.id);
+    }
+  }
 
   /** Diff for a window listing: nothing is inferred deleted; "new to us" is CREATED only if added after the baseline. */
   private diffWindow(listing: Item[], occurredAt: string): { changes: Change[]; next: Map<string, Item> } {

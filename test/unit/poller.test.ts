@@ -205,3 +205,25 @@ describe('pushed changes to a windowed view', () => {
     poller.stop();
   });
 });
+
+describe('changes pushed before the first listing', () => {
+  it('publishes them once the listing is in, whether or not the listing already holds them', async () => {
+    const t = setup();
+    const { poller } = t.registry.acquire({ credential: t.credential, source: t.source, args: { scope: 'early' } });
+    void t.listen(poller.topic);
+    const at = new Date(t.clock.now()).toISOString();
+    // A write the listing will already show (with its webhook echo), and one it predates.
+    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'b', { id: 'b', name: 'B', dateAdded: at }, at, 'MUTATION');
+    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'b', { id: 'b', name: 'B', dateAdded: at, locationId: 'loc1' }, at, 'WEBHOOK');
+    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', name: 'A2' }, at, 'MUTATION');
+    t.set([{ id: 'a', name: 'A' }, { id: 'b', name: 'B', dateAdded: at }]);
+    expect(poller.ready).toBe(false);
+    await t.clock.advance(0);
+    expect(poller.ready).toBe(true);
+    expect(t.changes().map((c) => [c.kind, c.id, c.source, c.changedFields])).toEqual([
+      ['CREATED', 'b', 'MUTATION', ['dateAdded', 'id', 'name']],
+      ['UPDATED', 'a', 'MUTATION', ['name']],
+    ]);
+    poller.stop();
+  });
+});
