@@ -34,6 +34,7 @@ import { useRequestLimits } from './server/limits.js';
 import { redisHealth, shareIngest, startScaleOut } from './redis/index.js';
 import type { RedisRefreshLock } from './redis/token-store.js';
 import { createObservability, instrumentGateway, pollerReporter, refreshReporter, trackConnections, type GatewayMetrics, type Logger, type Readiness } from './observability/index.js';
+import { useDashboard } from './dashboard/route.js';
 
 export interface AppDeps {
   /** A simulator started by the caller (tests, benchmarks); the app uses it and does not stop it. */
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         latency: { fixedMs: config.simulator.latencyMs, jitterMs: 0 },
         seed: { contactsPerLocation: config.simulator.contactsPerLocation },
         requestLogMax: config.bounds.simulatorRequestLogMax,
+        activity: { running: config.simulator.activity },
       });
       ownsSimulator = true;
     }
@@ -196,6 +198,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   };
 
   const earlyAuth = useAuthBeforeParse(contextDeps, '/graphql');
+  // The embedded simulator signs its webhooks with its own keys and sends them here (see start()).
+  const embeddedWebhookKeys = ownsSimulator ? simulator!.webhooks.publicKeys : null;
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -219,8 +223,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         oauth,
         webhooks: {
           verify: createWebhookVerifier({
-            rsaPublicKeyPem: config.webhooks.rsaPublicKeyPem ?? GHL_WEBHOOK_RSA_PUBLIC_KEY,
-            ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem,
+            rsaPublicKeyPem: config.webhooks.rsaPublicKeyPem ?? embeddedWebhookKeys?.rsa ?? GHL_WEBHOOK_RSA_PUBLIC_KEY,
+            ed25519PublicKeyPem: config.webhooks.ed25519PublicKeyPem ?? embeddedWebhookKeys?.ed25519 ?? null,
           }),
           replayGuard: scaleOut?.replayGuard ?? new ReplayGuard({ clock, windowMs: config.webhooks.replayWindowMs, maxIds: config.bounds.replayMaxIds }),
           maxBodyBytes: config.webhooks.maxBodyBytes,
@@ -239,6 +243,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
           },
         },
       }),
+      useDashboard({ simulator }),
     ],
   });
 
@@ -264,6 +269,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         server.listen(port, config.host, () => {
           const address = server.address();
           const actualPort = typeof address === 'object' && address ? address.port : port;
+          // Loopback when listening on every interface: the simulator runs in this process.
+          const hookHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+          if (ownsSimulator) simulator!.webhooks.configure({ url: `http://${hookHost}:${actualPort}/webhooks/ghl` });
           resolve(`http://${config.host}:${actualPort}/graphql`);
         });
       });

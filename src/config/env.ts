@@ -78,6 +78,8 @@ export const EnvSchema = z.object({
   SIMULATOR_LATENCY_MS: intFromEnv(0),
   /** Contacts the embedded simulator seeds in each of its locations. */
   SIMULATOR_CONTACTS_PER_LOCATION: intFromEnv(300),
+  /** `true`: the embedded simulator makes steady, realistic changes from the start (the dashboard toggles it too). */
+  SIMULATOR_ACTIVITY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Per-call upstream timeout. */
   GHL_REQUEST_TIMEOUT_MS: intFromEnv(15_000),
   /** Cross-request cache size (entries) for the in-process TTL cache. */
@@ -275,7 +277,7 @@ export interface Config {
     requestTimeoutMs: number;
     privateIntegrations: readonly PrivateIntegration[];
   };
-  simulator: { latencyMs: number; contactsPerLocation: number };
+  simulator: { latencyMs: number; contactsPerLocation: number; activity: boolean };
   cache: { maxEntries: number };
   oauth: {
     clientId: string | null;
@@ -415,7 +417,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requestTimeoutMs: e.GHL_REQUEST_TIMEOUT_MS,
       privateIntegrations,
     },
-    simulator: { latencyMs: e.SIMULATOR_LATENCY_MS, contactsPerLocation: e.SIMULATOR_CONTACTS_PER_LOCATION },
+    simulator: { latencyMs: e.SIMULATOR_LATENCY_MS, contactsPerLocation: e.SIMULATOR_CONTACTS_PER_LOCATION, activity: e.SIMULATOR_ACTIVITY },
     cache: { maxEntries: e.CACHE_MAX_ENTRIES },
     apiKeys,
     access,

@@ -364,6 +364,11 @@ export class SlidingWindowLedger {
     this.prune(now);
     return { inWindow: this.sends.length, today: this.dailyTotal };
   }
+
+  /** The limits in force: configured, or as GHL's headers last reported them. */
+  limits(): { burstMax: number; burstWindowMs: number; dailyMax: number } {
+    return { burstMax: this.burstMax, burstWindowMs: this.burstWindowMs, dailyMax: this.dailyMax };
+  }
 }
 
 interface Waiter {
@@ -571,6 +576,14 @@ export class RateLimiter {
       throttled429: st.throttled429,
       waitedMs: st.waitedMs,
     };
+  }
+
+  /** The limits for `key`: as configured until GHL's headers report its own. */
+  limits(key: string): { burstMax: number; burstWindowMs: number; dailyMax: number } {
+    const st = this.keys.get(key);
+    if (st) return st.ledger.limits();
+    const { burstMax, burstWindowMs, dailyMax } = this.ledgerConfig;
+    return { burstMax, burstWindowMs, dailyMax };
   }
 
   /** Rejects all waiters (with a clear error) and clears timers; for shutdown. Later acquires reject too. */

@@ -27,6 +27,8 @@ const USAGE = `Usage: npm run simulator -- [options]
   --webhook-drop-rate <0..1>       share of webhook events dropped (default: 0)
   --webhook-duplicate-rate <0..1>  share of webhook events sent twice (default: 0)
   --webhook-delay-ms <n>  delay before each webhook is sent (default: 0)
+  --activity              make steady, realistic changes in the first location (new contacts,
+                          tasks due, appointments booked, opportunities moving stage)
   --help                  print this help and exit`;
 
 function rate(name: string, value: string | undefined): number | undefined {
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       'webhook-drop-rate': { type: 'string' },
       'webhook-duplicate-rate': { type: 'string' },
       'webhook-delay-ms': { type: 'string' },
+      activity: { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
       duplicateRate: rate('webhook-duplicate-rate', values['webhook-duplicate-rate']),
       delayMs: int('webhook-delay-ms', values['webhook-delay-ms']),
     },
+    activity: values.activity ?? false,
   });
 
   const lines = [`GHL simulator listening on ${sim.baseUrl}`];
@@ -103,6 +107,7 @@ async function main(): Promise<void> {
     `  Install page: ${sim.baseUrl}/v2/oauth/chooselocation?response_type=code&client_id=${sim.oauthApp.clientId}&redirect_uri=<your callback>`,
     `  Agency ${sim.agency.companyId}: Company access token ${sim.agency.accessToken}`,
     '  Request log: GET/DELETE ' + `${sim.baseUrl}/_sim/requests`,
+    `  Activity: ${sim.activity.running ? `a change every ${sim.activity.intervalMs / 1000} s` : 'off (--activity)'}; GET ${sim.baseUrl}/_sim/activity, POST …/start, …/stop, …/step`,
     `  Webhooks: ${sim.webhooks.config.url ? `signed POSTs to ${sim.webhooks.config.url}` : 'none sent (no --webhook-url)'}; deliveries: GET/DELETE ${sim.baseUrl}/_sim/webhooks`,
     '  Webhook public key for x-wh-signature (RSA-SHA256, base64):',
     sim.webhooks.publicKeys.rsa.trim(),

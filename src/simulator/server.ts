@@ -14,12 +14,14 @@ import { SEED_BASE_MS, seedStore, type SeededAgency, type SeededLocation, type S
 import { DEFAULT_TOKEN_LIFETIMES, SimulatorStore, type TokenRecord } from './store.js';
 import { versionRefusal, type VersionPolicy } from './versions.js';
 import { createWebhooks, generateWebhookKeys, type SimulatorWebhooks, type WebhookOptions } from './webhooks/index.js';
+import { createActivity, type ActivityOptions, type SimulatorActivity } from './activity.js';
 
 export type { SeededAgency, SeededLocation, SeededOAuthApp } from './seed.js';
 export type { SimulatorStore } from './store.js';
 export type { Faults, FaultSpec, FaultEffect, FaultEffectName, FaultKind, FaultMatch, FaultRule, ChaosOptions } from './faults.js';
 export type { SimulatorOAuth, AuthorizeOptions, InstallTarget, RevocationResult, UninstallEvent } from './oauth.js';
 export { servedOperations } from './routes/index.js';
+export type { ActivityChange, ActivityKind, ActivityOptions, SimulatorActivity } from './activity.js';
 export type { SimulatorWebhooks, WebhookOptions, WebhookConfigPatch, WebhookDelivery, WebhookOutcome, WebhookPublicKeys } from './webhooks/index.js';
 
 export interface SimulatorOptions {
@@ -49,6 +51,8 @@ export interface SimulatorOptions {
    * only the spec's own value, as a 422 otherwise; the gateway's tests run strict.
    */
   strictVersions?: boolean;
+  /** Steady, realistic changes in the first location (activity.ts); `true` starts them at the default pace. */
+  activity?: ActivityOptions | boolean;
 }
 
 export interface RequestLogEntry {
@@ -92,6 +96,8 @@ export interface Simulator {
   webhooks: SimulatorWebhooks;
   /** True when only each spec's own `Version` is accepted (`strictVersions`, versions.ts). */
   strictVersions: boolean;
+  /** Steady changes in the first location: `start()`, `stop()`, `step()`. Also `/_sim/activity`. */
+  activity: SimulatorActivity;
   stop(): Promise<void>;
 }
 
@@ -296,6 +302,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   function handleSimApi(method: string, path: string, res: ServerResponse): void {
     const webhookAnswer = webhooks.simApi(method, path);
     if (webhookAnswer) return send(res, { ...webhookAnswer, headers: {} });
+    const activityAnswer = activityApi(method, path);
+    if (activityAnswer) return void activityAnswer.then((answer) => send(res, { ...answer, headers: {} }));
     if (path === '/_sim/requests' && method === 'GET') return send(res, { status: 200, body: requests, headers: {} });
     if (path === '/_sim/requests' && method === 'DELETE') {
       requests.length = 0;
@@ -320,10 +328,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const baseUrl = `http://${host}:${address.port}`;
+  const activityOptions = options.activity === true ? { running: true } : options.activity || {};
+  const activity = createActivity({ clock, store, baseUrl, location: locations[0]!, options: activityOptions });
+
+  /** `GET /_sim/activity` (state and changes so far); `POST /_sim/activity/start|stop|step`. */
+  function activityApi(method: string, path: string): Promise<{ status: number; body: unknown }> | null {
+    const p = path.replace(/\/+$/, '');
+    const state = () => ({ running: activity.running, intervalMs: activity.intervalMs, changes: activity.changes });
+    if (p === '/_sim/activity' && method === 'GET') return Promise.resolve({ status: 200, body: state() });
+    if (p === '/_sim/activity/start' && method === 'POST') return Promise.resolve((activity.start(), { status: 200, body: state() }));
+    if (p === '/_sim/activity/stop' && method === 'POST') return Promise.resolve((activity.stop(), { status: 200, body: state() }));
+    if (p === '/_sim/activity/step' && method === 'POST') return activity.step().then((change) => ({ status: 200, body: change }));
+    return null;
+  }
 
   let stopping: Promise<void> | null = null;
   return {
-    baseUrl: `http://${host}:${address.port}`,
+    baseUrl,
     locations,
     oauthApp,
     agency,
@@ -341,7 +363,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
     webhooks: webhooks.api,
     strictVersions: versionPolicy === 'spec',
+    activity,
     stop() {
+      activity.stop();
       webhooks.close();
       stopping ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -6,7 +6,7 @@ import { stableKey } from '../loaders/keys.js';
  */
 
 export type ChangeKind = 'CREATED' | 'UPDATED' | 'DELETED';
-export type ChangeSource = 'POLL' | 'WEBHOOK';
+export type ChangeSource = 'POLL' | 'WEBHOOK' | 'MUTATION';
 
 /** One change, as published to subscribers. Plain JSON: it may cross Redis later. */
 export interface Change<T = Record<string, unknown>> {

@@ -4,7 +4,7 @@ import type { GhlCredential } from '../ghl/credentials.js';
 import { GhlError, GhlRateLimitedError } from '../ghl/errors.js';
 import type { Clock, TimerHandle } from '../lib/clock.js';
 import { stableKey } from '../loaders/keys.js';
-import { type Change, diffListing, diffOne } from './diff.js';
+import { type Change, type ChangeSource, diffListing, diffOne } from './diff.js';
 import type { ChangePubSub, TopicMessage } from './pubsub.js';
 
 type Item = Record<string, unknown>;
@@ -69,6 +69,11 @@ export interface PollLease {
 /** Makes the lease of a topic; `onAcquired` is called when this process takes it over. */
 export type PollLeaseFactory = (topic: string, onAcquired: () => void) => PollLease;
 
+/** Pushes kept while the first listing is still to come (it may be failing): beyond these, the listing decides. */
+const MAX_EARLY_PUSHES = 1_000;
+
+const timeOf = (v: unknown): number | null => (typeof v === 'string' ? Date.parse(v) || null : null);
+
 /** Failures that end a stream: the credential can no longer read this resource. */
 const FATAL_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'REAUTH_REQUIRED']);
 
@@ -89,6 +94,11 @@ export class SharedPoller {
   private readonly abort = new AbortController();
   /** Fields a webhook already delivered per id, so the next poll does not publish them again. */
   private readonly deliveredByWebhook = new Map<string, { fields: Set<string>; at: number }>();
+  /**
+   * Records last pushed by a gateway write, whose webhook echo is still to come: GHL's webhook
+   * for the same write carries fields the API answer leaves out (`dateAdded`, `locationId`…).
+   */
+  private readonly awaitingEcho = new Map<string, number>();
   /** Upstream polls made, for tests and benchmarks. */
   polls = 0;
   /** With a lease: whether the state is this holder's own (loaded or made since it took the lease). */
@@ -136,12 +146,14 @@ export class SharedPoller {
   start(): void {
     // Taking the lease over (its holder died or left) polls at once, from the state it left.
     this.lease = this.deps.leases?.(this.topic, () => this.schedule(0)) ?? null;
+    this.startedAt = this.deps.clock.now();
     this.schedule(0);
   }
 
   stop(): void {
     this.lease?.stop();
     this.stopped = true;
+    this.early = [];
     this.abort.abort(new Error('poller stopped'));
     if (this.timer) this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
@@ -162,27 +174,42 @@ export class SharedPoller {
   }
 
   /**
-   * A change pushed by a webhook. Published unless the snapshot already has it (a poll or an
-   * earlier delivery saw it first); remembered so the next poll does not publish it again.
+   * A change pushed by a webhook, or the answer of a write made through this gateway. Published
+   * unless the snapshot already has it (a poll or an earlier push saw it first); remembered so the
+   * next poll does not publish it again.
    */
-  applyExternal(kind: 'UPSERT' | 'DELETE', id: string, fields: Item, occurredAt: string): Change | null {
+  applyExternal(kind: 'UPSERT' | 'DELETE', id: string, fields: Item, occurredAt: string, source: Exclude<ChangeSource, 'POLL'> = 'WEBHOOK'): Change | null {
+    if (this.stopped) return null;
     // Another replica holds the topic's state: the change reaches it there (src/redis/ingest.ts).
     if (this.lease && !(this.lease.holding && this.leaseState)) return null;
-    if (!this.baselined || this.stopped || (kind === 'UPSERT' && !this.source.matches(this.args, { ...this.snapshot.get(id), ...fields }))) return null;
+    if (!this.baselined) {
+      // Subscribers are listening already: kept, and judged against the first listing.
+      if (this.early.length < MAX_EARLY_PUSHES) this.early.push({ kind, id, fields, occurredAt, source });
+      return null;
+    }
+    if (kind === 'UPSERT' && !this.source.matches(this.args, { ...this.snapshot.get(id), ...fields })) return null;
     const known = this.snapshot.get(id);
     if (kind === 'DELETE') {
       if (!known) return null;
       this.snapshot.delete(id);
-      return this.publish({ kind: 'DELETED', id, node: known, changedFields: [], occurredAt, source: 'WEBHOOK' });
+      return this.publish({ kind: 'DELETED', id, node: known, changedFields: [], occurredAt, source });
     }
     // Webhook payloads carry empty fields the API record leaves out (e.g. `attachments: []`): for a
     // record already known, an empty value of a field it does not have is shape, not change.
-    const relevant = known ? Object.fromEntries(Object.entries(fields).filter(([k, v]) => k in known || !isEmpty(v))) : fields;
-    const merged = { ...known, ...relevant };
+    // After a gateway write, fields only the webhook carries are that write's shape, not news:
+    // they join the snapshot without being published.
+    const echo = source === 'WEBHOOK' && known !== undefined && this.awaitingEcho.delete(id);
+    if (source === 'MUTATION') this.awaitingEcho.set(id, this.deps.clock.now());
+    const relevant = known ? Object.fromEntries(Object.entries(fields).filter(([k, v]) => k in known || (!echo && !isEmpty(v)))) : fields;
+    const merged = { ...known, ...(echo ? fields : relevant) };
     const covered = this.deliveredByWebhook.get(id)?.fields ?? new Set<string>();
     for (const f of Object.keys(relevant)) covered.add(f);
     this.deliveredByWebhook.set(id, { fields: covered, at: this.deps.clock.now() });
-    const change = diffOne(known, merged, id, occurredAt, 'WEBHOOK');
+    const change = diffOne(known, { ...known, ...relevant }, id, occurredAt, source);
+    // A window (the 100 most recent) does not hold every record: one new to it that was added
+    // before the poller started is an update of a record outside the window, not a creation.
+    const addedAt = !known && this.source.window ? this.source.window.addedAt(merged) : null;
+    if (change && addedAt !== null && addedAt < this.baselineAt) change.kind = 'UPDATED';
     this.snapshot.set(id, merged);
     return change ? this.publish(change) : null;
   }
@@ -291,6 +318,7 @@ export class SharedPoller {
       // The first listing is what subscribers start from: it is not news.
       this.baselined = true;
       this.deliveredByWebhook.clear();
+      this.replayEarly();
       return;
     }
     for (const change of changes) {
@@ -312,11 +340,36 @@ export class SharedPoller {
       if (covered && change.kind === 'CREATED') continue;
       this.publish(change);
     }
+    // An echo not come within a whole interval is lost (GHL drops some): a later webhook is news.
+    for (const [id, at] of this.awaitingEcho) if (at < startedAt - this.intervalMs) this.awaitingEcho.delete(id);
     // Webhooks newer than this listing are judged again at the next poll.
     for (const [id, d] of this.deliveredByWebhook) if (d.at < startedAt) this.deliveredByWebhook.delete(id);
   }
 
   private baselineAt = 0;
+  private startedAt = 0;
+  /** Changes pushed between the first subscriber and the first listing. */
+  private early: { kind: 'UPSERT' | 'DELETE'; id: string; fields: Item; occurredAt: string; source: Exclude<ChangeSource, 'POLL'> }[] = [];
+
+  /**
+   * Pushes that came before the first listing are news to subscribers, who were listening. The
+   * listing may predate them (they then diff as usual) or already hold them: then the push is
+   * published as it stands, once per record (a write's webhook echo is not a second change).
+   */
+  private replayEarly(): void {
+    const published = new Set<string>();
+    for (const push of this.early.splice(0)) {
+      const known = this.snapshot.get(push.id);
+      const change = this.applyExternal(push.kind, push.id, push.fields, push.occurredAt, push.source);
+      if (change) published.add(push.id);
+      if (change || published.has(push.id) || push.kind === 'DELETE' || !known || !this.source.matches(this.args, known)) continue;
+      const addedAt = this.source.window ? this.source.window.addedAt(known) : timeOf(known['dateAdded'] ?? known['createdAt']);
+      const created = addedAt !== null && addedAt >= this.startedAt;
+      const fields = Object.keys(push.fields).filter((f) => f in known && f !== 'id');
+      this.publish({ kind: created ? 'CREATED' : 'UPDATED', id: push.id, node: known, changedFields: created ? Object.keys(known).sort() : fields.sort(), occurredAt: push.occurredAt, source: push.source });
+      published.add(push.id);
+    }
+  }
 
   /** Diff for a window listing: nothing is inferred deleted; "new to us" is CREATED only if added after the baseline. */
   private diffWindow(listing: Item[], occurredAt: string): { changes: Change[]; next: Map<string, Item> } {
@@ -367,9 +420,12 @@ export class PollerRegistry {
   private readonly pollers = new Map<string, SharedPoller>();
 
   readonly pubsub: ChangePubSub;
+  /** The clock pollers run on; pushed changes take their `occurredAt` from it too. */
+  readonly clock: Clock;
 
   constructor(private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; leases?: PollLeaseFactory; reporter?: PollerReporter }) {
     this.pubsub = deps.pubsub;
+    this.clock = deps.clock;
   }
 
   acquire<A>(opts: { credential: GhlCredential; source: PollSource<A>; args: A; intervalMs?: number | null }): { poller: SharedPoller; release: () => void } {
@@ -405,11 +461,11 @@ export class PollerRegistry {
     };
   }
 
-  /** Routes a webhook change to every poller of that tenant and resource. */
-  ingest(tenantKey: string, resource: string, kind: 'UPSERT' | 'DELETE', id: string, fields: Record<string, unknown>, occurredAt: string): number {
+  /** Routes a pushed change (a webhook's, or a gateway write's) to every poller of that tenant and resource. */
+  ingest(tenantKey: string, resource: string, kind: 'UPSERT' | 'DELETE', id: string, fields: Record<string, unknown>, occurredAt: string, source: Exclude<ChangeSource, 'POLL'> = 'WEBHOOK'): number {
     let published = 0;
     for (const poller of this.pollers.values()) {
-      if (poller.tenantKey === tenantKey && poller.resource === resource && poller.applyExternal(kind, id, fields, occurredAt)) published++;
+      if (poller.tenantKey === tenantKey && poller.resource === resource && poller.applyExternal(kind, id, fields, occurredAt, source)) published++;
     }
     return published;
   }

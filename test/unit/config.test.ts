@@ -17,6 +17,12 @@ describe('loadConfig', () => {
     expect(config.ghl.privateIntegrations).toEqual([{ locationId: 'loc1', token: 'pit-x', scopes: null }]);
   });
 
+  it("turns the embedded simulator's activity on with SIMULATOR_ACTIVITY=true, and refuses anything but true or false", () => {
+    expect(loadConfig({}).simulator.activity).toBe(false);
+    expect(loadConfig({ SIMULATOR_ACTIVITY: 'true' }).simulator.activity).toBe(true);
+    expect(() => loadConfig({ SIMULATOR_ACTIVITY: 'yes' })).toThrow(/SIMULATOR_ACTIVITY/);
+  });
+
   it('fails fast and names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);

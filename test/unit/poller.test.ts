@@ -164,3 +164,66 @@ describe('shared poller lifecycle', () => {
     expect(t.calls()).toBe(2);
   });
 });
+
+describe('changes pushed by gateway writes', () => {
+  it('publishes a write at once, and neither its webhook echo nor the next poll repeats it', async () => {
+    const t = setup();
+    const { poller } = t.registry.acquire({ credential: t.credential, source: t.source, args: { scope: 'x' } });
+    void t.listen(poller.topic);
+    await t.clock.advance(0);
+    expect(poller.ready).toBe(true);
+
+    // The API answer of an update, then GHL's webhook for it with fields the answer leaves out.
+    expect(t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', name: 'B' }, 'now', 'MUTATION')).toBe(1);
+    expect(t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', name: 'B', locationId: 'loc1', dateAdded: '2026-01-01' }, 'now', 'WEBHOOK')).toBe(0);
+    t.set([{ id: 'a', name: 'B' }]);
+    await t.clock.advance(60_000);
+    expect(t.calls()).toBe(2);
+    expect(t.changes().map((c) => [c.kind, c.id, c.source, c.changedFields])).toEqual([['UPDATED', 'a', 'MUTATION', ['name']]]);
+
+    // With no write of ours pending, a webhook's new field is news.
+    expect(t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', phone: '+15550100' }, 'later', 'WEBHOOK')).toBe(1);
+    poller.stop();
+  });
+});
+
+describe('pushed changes to a windowed view', () => {
+  it('calls a pushed record new to the window an update when it was added before the poller started', async () => {
+    const t = setup();
+    const windowed: PollSource<{ scope: string }> = { ...t.source, window: { addedAt: (i) => Date.parse(String(i['dateAdded'])) } };
+    const { poller } = t.registry.acquire({ credential: t.credential, source: windowed, args: { scope: 'w' } });
+    void t.listen(poller.topic);
+    await t.clock.advance(0);
+    const now = new Date(t.clock.now()).toISOString();
+    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'old', { id: 'old', name: 'Old', dateAdded: '2020-01-01T00:00:00Z' }, now, 'MUTATION');
+    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'new', { id: 'new', name: 'New', dateAdded: now }, now, 'MUTATION');
+    await t.clock.advance(0);
+    expect(t.changes().map((c) => [c.id, c.kind])).toEqual([
+      ['old', 'UPDATED'],
+      ['new', 'CREATED'],
+    ]);
+    poller.stop();
+  });
+});
+
+describe('changes pushed before the first listing', () => {
+  it('publishes them once the listing is in, whether or not the listing already holds them', async () => {
+    const t = setup();
+    const { poller } = t.registry.acquire({ credential: t.credential, source: t.source, args: { scope: 'early' } });
+    void t.listen(poller.topic);
+    const at = new Date(t.clock.now()).toISOString();
+    // A write the listing will already show (with its webhook echo), and one it predates.
+    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'b', { id: 'b', name: 'B', dateAdded: at }, at, 'MUTATION');
+    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'b', { id: 'b', name: 'B', dateAdded: at, locationId: 'loc1' }, at, 'WEBHOOK');
+    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', name: 'A2' }, at, 'MUTATION');
+    t.set([{ id: 'a', name: 'A' }, { id: 'b', name: 'B', dateAdded: at }]);
+    expect(poller.ready).toBe(false);
+    await t.clock.advance(0);
+    expect(poller.ready).toBe(true);
+    expect(t.changes().map((c) => [c.kind, c.id, c.source, c.changedFields])).toEqual([
+      ['CREATED', 'b', 'MUTATION', ['dateAdded', 'id', 'name']],
+      ['UPDATED', 'a', 'MUTATION', ['name']],
+    ]);
+    poller.stop();
+  });
+});

@@ -6,6 +6,7 @@ import { deletePayload, fieldError, given, objectPayload } from '../calendars/pa
 import { runMutation, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { publishWrite } from '../shared/publish-write.js';
 import { before, collect, nonBlank } from '../shared/validate.js';
 import { Appointment, AppointmentNote, AppointmentStatus, WRITABLE_APPOINTMENT_STATUSES } from './types.js';
 
@@ -114,7 +115,10 @@ builder.mutationFields((t) => ({
         fieldNames: FIELD_NAMES,
         perform: () => createAppointment(ctx.ghl, { ...toBody(input), calendarId: input.calendarId, contactId: input.contactId, startTime: input.startTime.toISOString() }),
       });
-      if (result) await invalidateAfterWrite(ctx, bookingChanged(result.contactId ?? input.contactId));
+      if (result) {
+        await invalidateAfterWrite(ctx, bookingChanged(result.contactId ?? input.contactId));
+        publishWrite(ctx, 'appointment', 'UPSERT', { contactId: input.contactId, ...result });
+      }
       return { appointment: result, userErrors };
     },
   }),
@@ -129,7 +133,10 @@ builder.mutationFields((t) => ({
         fieldNames: FIELD_NAMES,
         perform: () => updateAppointment(ctx.ghl, input.id, { ...toBody(input), ...given({ calendarId: input.calendarId }) }),
       });
-      if (result) await invalidateAfterWrite(ctx, bookingChanged(result.contactId, input.id));
+      if (result) {
+        await invalidateAfterWrite(ctx, bookingChanged(result.contactId, input.id));
+        publishWrite(ctx, 'appointment', 'UPSERT', result);
+      }
       return { appointment: result, userErrors };
     },
   }),

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { runMutation, UserError } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { publishWrite } from '../shared/publish-write.js';
 import { collect, oneOf } from '../shared/validate.js';
 import { CONTACT_INPUT_FIELDS, CONTACT_LISTS, ContactPayload, contactInputFields, fieldChecks, toWriteBody } from './inputs.js';
 import { Contact } from './types.js';
@@ -65,7 +66,10 @@ builder.mutationFields((t) => ({
         inputFields: CONTACT_INPUT_FIELDS,
         perform: () => createContact(ctx.ghl, { locationId: ctx.credential.locationId, ...toWriteBody(input) }),
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: CONTACT_LISTS });
+      if (result) {
+        await invalidateAfterWrite(ctx, { lists: CONTACT_LISTS });
+        publishWrite(ctx, 'contact', 'UPSERT', result);
+      }
       return { contact: result, userErrors };
     },
   }),
@@ -79,7 +83,10 @@ builder.mutationFields((t) => ({
         inputFields: CONTACT_INPUT_FIELDS,
         perform: () => updateContact(ctx.ghl, input.id, toWriteBody(input)),
       });
-      if (result) await invalidateAfterWrite(ctx, { records: { contact: [input.id] }, lists: CONTACT_LISTS });
+      if (result) {
+        await invalidateAfterWrite(ctx, { records: { contact: [input.id] }, lists: CONTACT_LISTS });
+        publishWrite(ctx, 'contact', 'UPSERT', result);
+      }
       return { contact: result, userErrors };
     },
   }),
@@ -96,6 +103,7 @@ builder.mutationFields((t) => ({
       });
       if (!result) return { contact: null, created: null, userErrors };
       await invalidateAfterWrite(ctx, { records: { contact: [result.contact.id] }, lists: CONTACT_LISTS });
+      publishWrite(ctx, 'contact', 'UPSERT', result.contact);
       return { contact: result.contact, created: result.created, userErrors };
     },
   }),
@@ -119,6 +127,7 @@ builder.mutationFields((t) => ({
           // GHL deletes the contact's opportunities and conversations with it: drop those lists too.
           lists: [...CONTACT_LISTS, 'contactTask', 'contactNote', 'opportunitySearch', 'opportunitiesByContact', 'conversationSearch'],
         });
+        publishWrite(ctx, 'contact', 'DELETE', { id: input.id });
       }
       return { deletedContactId: result, userErrors };
     },

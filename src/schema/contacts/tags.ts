@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { publishWrite } from '../shared/publish-write.js';
 import { collect, nonEmptyList } from '../shared/validate.js';
 import { CONTACT_LISTS, ContactPayload, nonBlankEach } from './inputs.js';
 
@@ -61,7 +62,9 @@ const ContactsTagsBulkUpdatePayload = builder.objectRef<BulkResult>('ContactsTag
 /** The contact as it now is, after a tag write: GHL answers only the tags. */
 async function reloaded(ctx: Parameters<typeof invalidateAfterWrite>[0], id: string) {
   await invalidateAfterWrite(ctx, { records: { contact: [id] }, lists: CONTACT_LISTS });
-  return ctx.loaders.contact.load(id);
+  const contact = await ctx.loaders.contact.load(id);
+  publishWrite(ctx, 'contact', 'UPSERT', contact);
+  return contact;
 }
 
 builder.mutationFields((t) => ({

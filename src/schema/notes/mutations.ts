@@ -6,6 +6,7 @@ import { builder, type BuilderTypes } from '../builder.js';
 import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { publishWrite } from '../shared/publish-write.js';
 import { collect, nonBlank, oneOf } from '../shared/validate.js';
 import { placeNotFound } from '../contacts/inputs.js';
 import { Note } from './types.js';
@@ -93,8 +94,12 @@ function toBody(input: NoteFields): NoteWriteBody {
   return body;
 }
 
-const noteWritten = (ctx: GraphQLContext, contactId: string, noteId: string) =>
-  invalidateAfterWrite(ctx, { records: { contactNotes: [contactId], contactNote: [childKey(contactId, noteId)] } });
+/** After a write to a note: its cached reads are stale, and watchers of the contact's notes hear of it at once. */
+async function noteWritten(ctx: GraphQLContext, contactId: string, noteId: string, note: object | null): Promise<void> {
+  await invalidateAfterWrite(ctx, { records: { contactNotes: [contactId], contactNote: [childKey(contactId, noteId)] } });
+  if (note) publishWrite(ctx, 'contactNote', 'UPSERT', { ...note, contactId });
+  else publishWrite(ctx, 'contactNote', 'DELETE', { id: noteId, contactId });
+}
 
 builder.mutationFields((t) => ({
   contactNoteCreate: t.field({
@@ -108,7 +113,7 @@ builder.mutationFields((t) => ({
         notFoundField: ['input', 'contactId'],
         perform: () => createNote(ctx.ghl, input.contactId, { ...toBody(input), body: input.body }),
       });
-      if (result) await noteWritten(ctx, input.contactId, result.id);
+      if (result) await noteWritten(ctx, input.contactId, result.id, result);
       return { note: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
     },
   }),
@@ -122,7 +127,7 @@ builder.mutationFields((t) => ({
         inputFields: NOTE_FIELDS,
         perform: () => updateNote(ctx.ghl, input.contactId, input.id, toBody(input)),
       });
-      if (result) await noteWritten(ctx, input.contactId, input.id);
+      if (result) await noteWritten(ctx, input.contactId, input.id, result);
       return { note: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
     },
   }),
@@ -139,7 +144,7 @@ builder.mutationFields((t) => ({
           return input.id;
         },
       });
-      if (result) await noteWritten(ctx, input.contactId, input.id);
+      if (result) await noteWritten(ctx, input.contactId, input.id, null);
       return { deletedNoteId: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
     },
   }),

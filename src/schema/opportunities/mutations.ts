@@ -3,6 +3,7 @@ import { createOpportunity, deleteOpportunity, updateOpportunity, updateOpportun
 import { builder } from '../builder.js';
 import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { publishWrite } from '../shared/publish-write.js';
 import { customFieldsBody, GHL_FIELD_NAMES, invalidateOpportunity, placementChecks, plainChecks, WRITE_FIELDS } from './checks.js';
 import { opportunityInputFields, opportunityPayload, type OpportunityFieldsInput } from './payloads.js';
 import { OpportunityStatus } from './types.js';
@@ -98,6 +99,7 @@ builder.mutationFields((t) => ({
       if (result) {
         await invalidateOpportunity(ctx, null);
         ctx.loaders.opportunity.prime(result.id, result);
+        publishWrite(ctx, 'opportunity', 'UPSERT', result);
       }
       return { opportunity: result, userErrors };
     },
@@ -114,6 +116,7 @@ builder.mutationFields((t) => ({
       if (result) {
         await invalidateOpportunity(ctx, input.id);
         ctx.loaders.opportunity.prime(result.id, result);
+        publishWrite(ctx, 'opportunity', 'UPSERT', result);
       }
       return { opportunity: result, userErrors };
     },
@@ -132,6 +135,7 @@ builder.mutationFields((t) => ({
       if (result) {
         await invalidateOpportunity(ctx, input.id);
         ctx.loaders.opportunity.prime(result.id, result);
+        publishWrite(ctx, 'opportunity', 'UPSERT', result);
       }
       return { opportunity: result, userErrors };
     },
@@ -151,7 +155,10 @@ builder.mutationFields((t) => ({
           return input.id;
         },
       });
-      if (result) await invalidateOpportunity(ctx, result);
+      if (result) {
+        await invalidateOpportunity(ctx, result);
+        publishWrite(ctx, 'opportunity', 'UPSERT', { id: result, status: input.status });
+      }
       // GHL answers only `succeded`; the opportunity is read if the client asks for it.
       return { opportunityId: result, userErrors };
     },
@@ -169,7 +176,10 @@ builder.mutationFields((t) => ({
           return input.id;
         },
       });
-      if (result) await invalidateOpportunity(ctx, result);
+      if (result) {
+        await invalidateOpportunity(ctx, result);
+        publishWrite(ctx, 'opportunity', 'DELETE', { id: result });
+      }
       return { deletedOpportunityId: result, userErrors };
     },
   }),

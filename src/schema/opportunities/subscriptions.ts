@@ -4,7 +4,7 @@ import { changeEventType, changesOf, INTERVAL_ARG_DESCRIPTION, resolveChange } f
 import { opportunitySource } from '../../subscriptions/sources.js';
 import { Opportunity } from './types.js';
 
-const OpportunityChangeEvent = changeEventType('Opportunity', Opportunity, 'opportunity');
+const OpportunityChangeEvent = changeEventType('Opportunity', Opportunity, 'opportunity', undefined, { pipelineStageId: 'stageId' });
 
 builder.subscriptionField('opportunitiesChanged', (t) =>
   t.field({

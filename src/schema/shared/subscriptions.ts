@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { Repeater } from 'graphql-yoga';
 import type { ObjectRef } from '@pothos/core';
 import type { GraphQLContext } from '../../context.js';
@@ -20,11 +20,38 @@ export const ChangeSourceEnum = builder.enumType('ChangeSource', {
   values: {
     WEBHOOK: { value: 'WEBHOOK', description: 'A GHL webhook delivered it, as it happened.' },
     POLL: { value: 'POLL', description: 'A poll found it (GHL loses some webhooks; polling reconciles).' },
+    MUTATION: { value: 'MUTATION', description: 'A mutation through this gateway made it; published as soon as GHL confirmed the write.' },
   } as const,
 });
 
-/** Defines `<Name>ChangeEvent`: one change to a record of `nodeRef`'s type. */
-export function changeEventType<T>(name: string, nodeRef: ObjectRef<BuilderTypes, T>, noun: string, toNode: (raw: Record<string, unknown>) => unknown = (raw) => raw) {
+/**
+ * GHL field names as the GraphQL fields of `typeName` call them: a GHL field with a GraphQL field
+ * of the same name (or of its alias) is kept, renamed; GHL internals (`emailLowerCase`,
+ * `searchAfter`…) are dropped. Sorted, without repeats.
+ */
+export function graphqlChangedFields(ghlFields: readonly string[], typeName: string, info: GraphQLResolveInfo, aliases: Readonly<Record<string, string>> = {}): string[] {
+  const type = info.schema.getType(typeName);
+  if (!isObjectType(type)) return [];
+  const fields = type.getFields();
+  const names = new Set<string>();
+  for (const f of ghlFields) {
+    const name = aliases[f] ?? f;
+    if (name in fields) names.add(name);
+  }
+  return [...names].sort();
+}
+
+/**
+ * Defines `<Name>ChangeEvent`: one change to a record of `nodeRef`'s type. `aliases` maps GHL
+ * field names to the GraphQL field that shows them, where the two differ.
+ */
+export function changeEventType<T>(
+  name: string,
+  nodeRef: ObjectRef<BuilderTypes, T>,
+  noun: string,
+  toNode: (raw: Record<string, unknown>) => unknown = (raw) => raw,
+  aliases: Readonly<Record<string, string>> = {},
+) {
   return builder.objectRef<Change>(`${name}ChangeEvent`).implement({
     description: `A change to a ${noun}.`,
     fields: (t) => ({
@@ -32,7 +59,10 @@ export function changeEventType<T>(name: string, nodeRef: ObjectRef<BuilderTypes
       id: t.id({ description: `GHL's id of the ${noun}.`, resolve: (c) => c.id }),
       // The node is resolved from the event's own data, never from a cache older than the event.
       node: t.field({ type: nodeRef, description: `The ${noun} after the change (for DELETED, as last known).`, resolve: (c) => toNode(c.node) as never }),
-      changedFields: t.stringList({ description: 'Names of the fields that changed (GHL field names).', resolve: (c) => c.changedFields }),
+      changedFields: t.stringList({
+        description: `Names of the fields of \`node\` (this ${noun}'s GraphQL fields) whose value changed; for CREATED, those the ${noun} was created with.`,
+        resolve: (c, _args, _ctx, info) => graphqlChangedFields(c.changedFields, nodeRef.name, info, aliases),
+      }),
       occurredAt: t.field({ type: 'DateTime', description: 'When the gateway saw the change.', resolve: (c) => c.occurredAt }),
       source: t.field({ type: ChangeSourceEnum, description: 'Whether a webhook or a poll delivered it.', resolve: (c) => c.source }),
     }),

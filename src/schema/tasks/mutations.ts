@@ -6,6 +6,7 @@ import { builder } from '../builder.js';
 import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { publishWrite } from '../shared/publish-write.js';
 import { collect, nonBlank, oneOf } from '../shared/validate.js';
 import { placeNotFound } from '../contacts/inputs.js';
 import { Task } from './types.js';
@@ -99,7 +100,10 @@ builder.mutationFields((t) => ({
             ...(input.assignedTo ? { assignedTo: input.assignedTo } : {}),
           }),
       });
-      if (result) await taskWritten(ctx, input.contactId, result.id);
+      if (result) {
+        await taskWritten(ctx, input.contactId, result.id);
+        publishWrite(ctx, 'contactTask', 'UPSERT', { ...result, contactId: input.contactId });
+      }
       return { task: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
     },
   }),
@@ -124,7 +128,10 @@ builder.mutationFields((t) => ({
         notFoundField: NOT_FOUND,
         perform: () => updateTask(ctx.ghl, input.contactId, input.id, body),
       });
-      if (result) await taskWritten(ctx, input.contactId, input.id);
+      if (result) {
+        await taskWritten(ctx, input.contactId, input.id);
+        publishWrite(ctx, 'contactTask', 'UPSERT', { ...result, contactId: input.contactId });
+      }
       return { task: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
     },
   }),
@@ -139,7 +146,10 @@ builder.mutationFields((t) => ({
         notFoundField: NOT_FOUND,
         perform: () => setTaskCompleted(ctx.ghl, input.contactId, input.id, input.completed ?? true),
       });
-      if (result) await taskWritten(ctx, input.contactId, input.id);
+      if (result) {
+        await taskWritten(ctx, input.contactId, input.id);
+        publishWrite(ctx, 'contactTask', 'UPSERT', { ...result, contactId: input.contactId });
+      }
       return { task: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
     },
   }),
@@ -157,7 +167,10 @@ builder.mutationFields((t) => ({
           return input.id;
         },
       });
-      if (result) await taskWritten(ctx, input.contactId, input.id);
+      if (result) {
+        await taskWritten(ctx, input.contactId, input.id);
+        publishWrite(ctx, 'contactTask', 'DELETE', { id: input.id, contactId: input.contactId });
+      }
       return { deletedTaskId: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
     },
   }),

@@ -1,0 +1,28 @@
+import type { GraphQLContext } from '../../context.js';
+
+/**
+ * Live by default: a write made through the gateway is published to the matching subscribers as
+ * soon as GHL confirms it, not at the next poll. It goes into the same shared snapshot a webhook
+ * feeds (`PollerRegistry.ingest`), so when GHL's webhook or the next poll reports the same change
+ * it is already known and not published again.
+ */
+
+/** Watched resources a record of each kind belongs to (the names sources.ts and webhooks/changes.ts use). */
+const RESOURCES = {
+  contact: ['contact'],
+  contactTask: ['contactTask'],
+  contactNote: ['contactNote'],
+  appointment: ['contactAppointment', 'calendarEvent'],
+  opportunity: ['opportunity'],
+} as const;
+
+export type WrittenRecordKind = keyof typeof RESOURCES;
+
+/** Publishes the record a write answered with (UPSERT), or the deletion of `record.id` (DELETE). */
+export function publishWrite(ctx: GraphQLContext, recordKind: WrittenRecordKind, kind: 'UPSERT' | 'DELETE', record: object | null | undefined): void {
+  const fields = (record ?? {}) as Record<string, unknown>;
+  const id = typeof fields['id'] === 'string' ? fields['id'] : '';
+  if (!id) return;
+  const occurredAt = new Date(ctx.pollers.clock.now()).toISOString();
+  for (const resource of RESOURCES[recordKind]) ctx.pollers.ingest(ctx.credential.tenantKey, resource, kind, id, fields, occurredAt, 'MUTATION');
+}
