@@ -36,10 +36,50 @@ export type ChangeKind =
 
 /** How the gateway learnt of a change. */
 export type ChangeSource =
+  /** A mutation through this gateway made it; published as soon as GHL confirmed the write. */
+  | 'MUTATION'
   /** A poll found it (GHL loses some webhooks; polling reconciles). */
   | 'POLL'
   /** A GHL webhook delivered it, as it happened. */
   | 'WEBHOOK';
+
+/** A new contact. Give at least a first name, a name, an email or a phone number. */
+export type ContactCreateInput = {
+  /** Street address. */
+  address1?: string | null | undefined;
+  /** Id of the GHL user who owns the contact. */
+  assignedTo?: string | number | null | undefined;
+  /** City. */
+  city?: string | null | undefined;
+  /** Company name as typed on the contact. */
+  companyName?: string | null | undefined;
+  /** Country, as a two-letter code (e.g. `US`). */
+  country?: string | null | undefined;
+  /** Do-not-disturb for all channels. */
+  dnd?: boolean | null | undefined;
+  /** Email address. */
+  email?: string | null | undefined;
+  /** First name. */
+  firstName?: string | null | undefined;
+  /** Last name. */
+  lastName?: string | null | undefined;
+  /** Full name, when first and last name are not given separately. */
+  name?: string | null | undefined;
+  /** Phone number in E.164 form, e.g. `+14155550123`. */
+  phone?: string | null | undefined;
+  /** Postal code. */
+  postalCode?: string | null | undefined;
+  /** Where the contact came from. */
+  source?: string | null | undefined;
+  /** State or region. */
+  state?: string | null | undefined;
+  /** Tags to set. */
+  tags?: Array<string> | null | undefined;
+  /** IANA time zone, e.g. `America/Chicago`. */
+  timezone?: string | null | undefined;
+  /** Website. */
+  website?: string | null | undefined;
+};
 
 /** The primary channel of a conversation. */
 export type ConversationChannel =
@@ -202,6 +242,62 @@ export type ContactsChangedSubscriptionVariables = Exact<{ [key: string]: never;
 
 export type ContactsChangedSubscription = { contactsChanged: { kind: ChangeKind, id: string, changedFields: Array<string>, occurredAt: string, source: ChangeSource, node: { id: string, name: string | null, email: string | null, tags: Array<string> } } };
 
+export type CalendarEventsChangedSubscriptionVariables = Exact<{
+  calendarId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type CalendarEventsChangedSubscription = { calendarEventsChanged: { kind: ChangeKind, id: string, source: ChangeSource, node: { id: string, title: string | null, startTime: string | null, endTime: string | null, appointmentStatus: AppointmentStatus | null, calendarId: string | null, contact: { id: string, name: string | null } | null } } };
+
+export type ContactCreateMutationVariables = Exact<{
+  input: ContactCreateInput;
+}>;
+
+
+export type ContactCreateMutation = { contactCreate: { contact: { id: string, name: string | null, email: string | null, phone: string | null, source: string | null, dateAdded: string | null, dateUpdated: string | null } | null, userErrors: Array<{ field: Array<string> | null, message: string }> } };
+
+export type ContactTasksChangedSubscriptionVariables = Exact<{
+  contactId: string | number;
+}>;
+
+
+export type ContactTasksChangedSubscription = { contactTasksChanged: { kind: ChangeKind, id: string, source: ChangeSource, node: { id: string, contactId: string | null, title: string | null, dueDate: string | null, completed: boolean } } };
+
+export type DashboardContactsChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardContactsChangedSubscription = { contactsChanged: { kind: ChangeKind, id: string, source: ChangeSource, changedFields: Array<string>, occurredAt: string, node: { id: string, name: string | null, email: string | null, phone: string | null, source: string | null, dateAdded: string | null, dateUpdated: string | null } } };
+
+export type DashboardQueryVariables = Exact<{
+  todayStart: string;
+  todayEnd: string;
+}>;
+
+
+export type DashboardQuery = { currentLocation: { id: string, name: string | null, timezone: string | null, rateBudget: { burstLimit: number, burstWindowSeconds: number, usedInBurstWindow: number, dailyLimit: number, usedToday: number, queuedInteractive: number, queuedBackground: number } | null } | null, contacts: { totalCount: number | null, nodes: Array<{ id: string, name: string | null, email: string | null, phone: string | null, source: string | null, dateAdded: string | null, dateUpdated: string | null, tasks: Array<{ id: string, contactId: string | null, title: string | null, dueDate: string | null, completed: boolean }> | null }> }, pipelines: { nodes: Array<{ id: string, name: string | null, stages: Array<{ id: string, name: string | null, position: number | null }> }> }, opportunities: { totalCount: number | null, nodes: Array<{ id: string, name: string | null, monetaryValue: number | null, status: OpportunityStatus | null, pipelineId: string | null, stageId: string | null, updatedAt: string | null }> }, calendars: { nodes: Array<{ id: string, name: string, events: { nodes: Array<{ id: string, title: string | null, startTime: string | null, endTime: string | null, appointmentStatus: AppointmentStatus | null, calendarId: string | null, contact: { id: string, name: string | null } | null }> } | null }> } };
+
+export type ContactRowFragment = { id: string, name: string | null, email: string | null, phone: string | null, source: string | null, dateAdded: string | null, dateUpdated: string | null };
+
+export type TaskRowFragment = { id: string, contactId: string | null, title: string | null, dueDate: string | null, completed: boolean };
+
+export type AppointmentRowFragment = { id: string, title: string | null, startTime: string | null, endTime: string | null, appointmentStatus: AppointmentStatus | null, calendarId: string | null, contact: { id: string, name: string | null } | null };
+
+export type OpportunityRowFragment = { id: string, name: string | null, monetaryValue: number | null, status: OpportunityStatus | null, pipelineId: string | null, stageId: string | null, updatedAt: string | null };
+
+export type RateBudgetFieldsFragment = { burstLimit: number, burstWindowSeconds: number, usedInBurstWindow: number, dailyLimit: number, usedToday: number, queuedInteractive: number, queuedBackground: number };
+
+export type OpportunitiesChangedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OpportunitiesChangedSubscription = { opportunitiesChanged: { kind: ChangeKind, id: string, source: ChangeSource, changedFields: Array<string>, node: { id: string, name: string | null, monetaryValue: number | null, status: OpportunityStatus | null, pipelineId: string | null, stageId: string | null, updatedAt: string | null } } };
+
+export type RateBudgetQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RateBudgetQuery = { currentLocation: { id: string, rateBudget: { burstLimit: number, burstWindowSeconds: number, usedInBurstWindow: number, dailyLimit: number, usedToday: number, queuedInteractive: number, queuedBackground: number } | null } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -220,7 +316,62 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ContactRowFragmentDoc = new TypedDocumentString(`
+    fragment ContactRow on Contact {
+  id
+  name
+  email
+  phone
+  source
+  dateAdded
+  dateUpdated
+}
+    `, {"fragmentName":"ContactRow"}) as unknown as TypedDocumentString<ContactRowFragment, unknown>;
+export const TaskRowFragmentDoc = new TypedDocumentString(`
+    fragment TaskRow on Task {
+  id
+  contactId
+  title
+  dueDate
+  completed
+}
+    `, {"fragmentName":"TaskRow"}) as unknown as TypedDocumentString<TaskRowFragment, unknown>;
+export const AppointmentRowFragmentDoc = new TypedDocumentString(`
+    fragment AppointmentRow on Appointment {
+  id
+  title
+  startTime
+  endTime
+  appointmentStatus
+  calendarId
+  contact {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"AppointmentRow"}) as unknown as TypedDocumentString<AppointmentRowFragment, unknown>;
+export const OpportunityRowFragmentDoc = new TypedDocumentString(`
+    fragment OpportunityRow on Opportunity {
+  id
+  name
+  monetaryValue
+  status
+  pipelineId
+  stageId
+  updatedAt
+}
+    `, {"fragmentName":"OpportunityRow"}) as unknown as TypedDocumentString<OpportunityRowFragment, unknown>;
+export const RateBudgetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RateBudgetFields on RateBudget {
+  burstLimit
+  burstWindowSeconds
+  usedInBurstWindow
+  dailyLimit
+  usedToday
+  queuedInteractive
+  queuedBackground
+}
+    `, {"fragmentName":"RateBudgetFields"}) as unknown as TypedDocumentString<RateBudgetFieldsFragment, unknown>;
 export const ContactWithEverythingDocument = new TypedDocumentString(`
     query ContactWithEverything {
   contacts(first: 1) {
@@ -351,3 +502,220 @@ export const ContactsChangedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ContactsChangedSubscription, ContactsChangedSubscriptionVariables>;
+export const CalendarEventsChangedDocument = new TypedDocumentString(`
+    subscription CalendarEventsChanged($calendarId: ID!, $from: DateTime!, $to: DateTime!) {
+  calendarEventsChanged(calendarId: $calendarId, from: $from, to: $to) {
+    kind
+    id
+    source
+    node {
+      ...AppointmentRow
+    }
+  }
+}
+    fragment AppointmentRow on Appointment {
+  id
+  title
+  startTime
+  endTime
+  appointmentStatus
+  calendarId
+  contact {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CalendarEventsChangedSubscription, CalendarEventsChangedSubscriptionVariables>;
+export const ContactCreateDocument = new TypedDocumentString(`
+    mutation ContactCreate($input: ContactCreateInput!) {
+  contactCreate(input: $input) {
+    contact {
+      ...ContactRow
+    }
+    userErrors {
+      field
+      message
+    }
+  }
+}
+    fragment ContactRow on Contact {
+  id
+  name
+  email
+  phone
+  source
+  dateAdded
+  dateUpdated
+}`) as unknown as TypedDocumentString<ContactCreateMutation, ContactCreateMutationVariables>;
+export const ContactTasksChangedDocument = new TypedDocumentString(`
+    subscription ContactTasksChanged($contactId: ID!) {
+  contactTasksChanged(contactId: $contactId) {
+    kind
+    id
+    source
+    node {
+      ...TaskRow
+    }
+  }
+}
+    fragment TaskRow on Task {
+  id
+  contactId
+  title
+  dueDate
+  completed
+}`) as unknown as TypedDocumentString<ContactTasksChangedSubscription, ContactTasksChangedSubscriptionVariables>;
+export const DashboardContactsChangedDocument = new TypedDocumentString(`
+    subscription DashboardContactsChanged {
+  contactsChanged {
+    kind
+    id
+    source
+    changedFields
+    occurredAt
+    node {
+      ...ContactRow
+    }
+  }
+}
+    fragment ContactRow on Contact {
+  id
+  name
+  email
+  phone
+  source
+  dateAdded
+  dateUpdated
+}`) as unknown as TypedDocumentString<DashboardContactsChangedSubscription, DashboardContactsChangedSubscriptionVariables>;
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($todayStart: DateTime!, $todayEnd: DateTime!) {
+  currentLocation {
+    id
+    name
+    timezone
+    rateBudget {
+      ...RateBudgetFields
+    }
+  }
+  contacts(first: 15, sort: [{field: DATE_UPDATED, direction: DESC}]) {
+    totalCount
+    nodes {
+      ...ContactRow
+      tasks {
+        ...TaskRow
+      }
+    }
+  }
+  pipelines(first: 10) {
+    nodes {
+      id
+      name
+      stages {
+        id
+        name
+        position
+      }
+    }
+  }
+  opportunities(first: 100, filter: {status: OPEN}, sort: UPDATED_AT_DESC) {
+    totalCount
+    nodes {
+      ...OpportunityRow
+    }
+  }
+  calendars(first: 20) {
+    nodes {
+      id
+      name
+      events(startTime: $todayStart, endTime: $todayEnd, first: 100) {
+        nodes {
+          ...AppointmentRow
+        }
+      }
+    }
+  }
+}
+    fragment ContactRow on Contact {
+  id
+  name
+  email
+  phone
+  source
+  dateAdded
+  dateUpdated
+}
+fragment TaskRow on Task {
+  id
+  contactId
+  title
+  dueDate
+  completed
+}
+fragment AppointmentRow on Appointment {
+  id
+  title
+  startTime
+  endTime
+  appointmentStatus
+  calendarId
+  contact {
+    id
+    name
+  }
+}
+fragment OpportunityRow on Opportunity {
+  id
+  name
+  monetaryValue
+  status
+  pipelineId
+  stageId
+  updatedAt
+}
+fragment RateBudgetFields on RateBudget {
+  burstLimit
+  burstWindowSeconds
+  usedInBurstWindow
+  dailyLimit
+  usedToday
+  queuedInteractive
+  queuedBackground
+}`) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const OpportunitiesChangedDocument = new TypedDocumentString(`
+    subscription OpportunitiesChanged {
+  opportunitiesChanged {
+    kind
+    id
+    source
+    changedFields
+    node {
+      ...OpportunityRow
+    }
+  }
+}
+    fragment OpportunityRow on Opportunity {
+  id
+  name
+  monetaryValue
+  status
+  pipelineId
+  stageId
+  updatedAt
+}`) as unknown as TypedDocumentString<OpportunitiesChangedSubscription, OpportunitiesChangedSubscriptionVariables>;
+export const RateBudgetDocument = new TypedDocumentString(`
+    query RateBudget {
+  currentLocation {
+    id
+    rateBudget {
+      ...RateBudgetFields
+    }
+  }
+}
+    fragment RateBudgetFields on RateBudget {
+  burstLimit
+  burstWindowSeconds
+  usedInBurstWindow
+  dailyLimit
+  usedToday
+  queuedInteractive
+  queuedBackground
+}`) as unknown as TypedDocumentString<RateBudgetQuery, RateBudgetQueryVariables>;
