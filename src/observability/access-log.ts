@@ -52,11 +52,11 @@ export function useAccessLog(deps: { logger: Logger; metrics: GatewayMetrics; no
     return state;
   };
 
-  const finish = (state: OperationState, result: ExecutionResult | undefined, extra: Record<string, unknown> = {}) => {
+  const finish = (state: OperationState, result: ExecutionResult | undefined, extra: Record<string, unknown> = {}, refusal?: string) => {
     if (state.logged) return;
     state.logged = true;
     const durationMs = Math.round((now() - state.startedAt) * 10) / 10;
-    const outcome = outcomeOf(result?.errors);
+    const outcome = refusal ?? outcomeOf(result?.errors);
     const operation = deps.metrics.operationLabel(state.name);
     deps.metrics.operations.inc({ operation, type: state.type, outcome });
     if (state.type !== 'subscription') deps.metrics.operationSeconds.observe({ operation, type: state.type }, durationMs / 1000);
@@ -140,10 +140,20 @@ export function useAccessLog(deps: { logger: Logger; metrics: GatewayMetrics; no
       const state = byRequest.get(request);
       if (!state) return;
       deps.metrics.activeRequests.dec();
+      // Refused before the document was read (credential, body size, content type): no GraphQL
+      // result exists, but it is still an operation the caller asked for.
+      if (!state.logged && response.status >= 400 && new URL(request.url).pathname === GRAPHQL_PATH) {
+        finish(state, undefined, { status: response.status, refusedBeforeParse: true }, REFUSAL_OUTCOMES[response.status] ?? 'BAD_REQUEST');
+      }
       response.headers.set(REQUEST_ID_HEADER, state.requestId);
     },
   };
 }
+
+const GRAPHQL_PATH = '/graphql';
+
+/** The code of a request refused by its HTTP status alone, before any GraphQL result. */
+const REFUSAL_OUTCOMES: Record<number, string> = { 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 413: 'BAD_USER_INPUT', 415: 'BAD_USER_INPUT', 429: 'RATE_LIMITED' };
 
 /** Outcomes that mean "GHL or its budget was short", not "the caller did something wrong". */
 const GHL_SHORT = new Set(['RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_RATE_LIMITED']);

@@ -2,16 +2,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { App } from '../../src/app.js';
 import { contactSource } from '../../src/subscriptions/sources.js';
 import { expectNoErrors, startStack, type Stack } from '../helpers/stack.js';
+import { capturedLogger } from '../helpers/log-capture.js';
 import { webhookBody, webhookKeys } from '../helpers/webhooks.js';
 
 /** OAuth loose ends: the install `state`, events for another app, and what a disconnect leaves behind. */
 const keys = webhookKeys();
+const logs = capturedLogger();
 let stack: Stack;
 let app: App;
 
 beforeAll(async () => {
-  // Logging on at `warn`, so the gateway's own warnings reach console.warn.
-  stack = await startStack({ simulator: { seed: { contactsPerLocation: 10 } }, env: { GHL_WEBHOOK_PUBLIC_KEY: keys.rsaPublicPem, LOG_LEVEL: 'warn' } });
+  // The gateway's own warnings are kept in memory, to be read back.
+  stack = await startStack({ simulator: { seed: { contactsPerLocation: 10 } }, env: { GHL_WEBHOOK_PUBLIC_KEY: keys.rsaPublicPem }, app: { logger: logs.logger } });
   app = stack.app;
 });
 afterAll(() => stack.stop());
@@ -69,19 +71,17 @@ describe('webhooks for another app', () => {
   it('ignores and logs INSTALL and UNINSTALL events carrying another appId', async () => {
     const loc = stack.simulator.locations[1]!;
     expect((await callback(await chooseLocation(loc.id))).status).toBe(200);
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    try {
+    {
       const uninstall = await post({ type: 'UNINSTALL', appId: 'another-app-0000000000', locationId: loc.id });
       expect(await uninstall.json()).toMatchObject({ ok: true, outcome: 'foreign-app' });
       const install = await post({ type: 'INSTALL', appId: 'another-app-0000000000', companyId: stack.simulator.agency.companyId, locationId: loc.id });
       expect(await install.json()).toMatchObject({ ok: true, outcome: 'foreign-app' });
       const missing = await post({ type: 'UNINSTALL', locationId: loc.id });
       expect(await missing.json()).toMatchObject({ ok: true, outcome: 'foreign-app' });
-      const logged = warn.mock.calls.map((c) => String(c[0])).filter((line) => line.includes('webhook for another app ignored'));
+      const logged = logs.lines().filter((line) => String(line['msg']).includes('webhook for another app ignored'));
       expect(logged).toHaveLength(3);
-      expect(logged[0]).toContain('another-app-0000000000');
-    } finally {
-      warn.mockRestore();
+      expect(JSON.stringify(logged[0])).toContain('another-app-0000000000');
+      expect(logged.every((line) => line['level'] === 'warn' || line['level'] === 40)).toBe(true);
     }
     expect((await app.tokenStore.get(loc.id))?.status).toBe('connected');
     expectNoErrors(await stack.execute(`{ contacts(first: 1) { totalCount } }`, {}, { 'x-location-id': loc.id }));

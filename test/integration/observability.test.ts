@@ -100,7 +100,8 @@ describe('/metrics after a known mix of requests', () => {
     expect(ops('Missing', 'query', 'NOT_FOUND')).toBe(1);
     expect(ops('Create', 'mutation', 'OK')).toBe(1);
     expect(ops('Foreign', 'query', 'UNAUTHENTICATED')).toBe(1);
-    expect(ops('BadAuth', 'query', 'UNAUTHENTICATED')).toBe(1);
+    // Refused from its headers alone, before the document was read: its name is not known.
+    expect(ops('anonymous', 'unknown', 'UNAUTHENTICATED')).toBe(1);
     expect(ops('Down', 'query', 'UPSTREAM_UNAVAILABLE')).toBe(1);
     expect(metricValue(metrics, 'gateway_graphql_operation_duration_seconds_count', { operation: 'Two', type: 'query' })).toBe(2);
   });
@@ -124,7 +125,8 @@ describe('logs', () => {
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(['debug', 'info', 'warn', 'error']).toContain(line['level']);
     const access = lines.filter((l) => l['msg'] === 'graphql');
-    expect(access.map((l) => l['operation']?.['name'])).toEqual(['Two', 'Two', 'Missing', 'Create', 'Foreign', 'BadAuth', 'Down', null]);
+    expect(access.map((l) => l['operation']?.['name'])).toEqual(['Two', 'Two', 'Missing', 'Create', 'Foreign', null, 'Down', null]);
+    expect(access[5]).toMatchObject({ outcome: 'UNAUTHENTICATED', refusedBeforeParse: true, status: 401 });
     const first = access[0]!;
     expect(first).toMatchObject({ requestId: 'req-fixed-1', outcome: 'OK', upstreamCalls: 1, cacheHits: 0, operation: { type: 'query' } });
     expect(access[1]).toMatchObject({ upstreamCalls: 0, outcome: 'OK' });

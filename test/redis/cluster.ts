@@ -143,7 +143,8 @@ export interface Replica {
 }
 
 export async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
-  const { proc, value } = await firstLine(['src/main.ts'], { PORT: '0', ...env }, (l) => l.match(/(http:\/\/\S+\/graphql)/)?.[1] ?? null, `replica ${name}`);
+  // The gateway says where it listens in its `info` start-up line (a JSON log line with `url`).
+  const { proc, value } = await firstLine(['src/main.ts'], { PORT: '0', ...env, LOG_LEVEL: 'info' }, (l) => l.match(/"url":"(http:\/\/[^"]+\/graphql)"/)?.[1] ?? null, `replica ${name}`);
   return { name, url: value, origin: value.replace(/\/graphql$/, ''), proc };
 }
 
