@@ -333,6 +333,7 @@ async function setUpOAuth(
     registry: deps.installations,
     clock: deps.clock,
     refreshAheadMs: config.oauth.refreshAheadMs,
+    maxInstallations: config.access.maxInstallations,
     onDisconnected: deps.onDisconnected,
     log: deps.log,
     ...(deps.refreshLock ? { refreshLock: deps.refreshLock } : {}),

@@ -126,6 +126,8 @@ export const EnvSchema = z.object({
       }
       return n;
     }),
+  /** OAuth installations held at most; past it a new install is refused (those already held are never dropped). */
+  GATEWAY_MAX_INSTALLATIONS: intFromEnv(10_000),
   /** Rate-limiter state kept for at most this many tenants (locations and pass-through tokens); idle ones are evicted first. */
   GATEWAY_MAX_TENANTS: intFromEnv(10_000),
   /** How long a token GHL refused (401) is refused again without asking GHL. */
@@ -309,6 +311,8 @@ export interface Config {
     requestWindowShare: number;
     /** Bound on the tenants the rate limiter keeps state for. */
     maxTenants: number;
+    /** Bound on OAuth installations held; new ones are refused past it. */
+    maxInstallations: number;
     /** How long a refused token is refused again without an upstream call. */
     refusedTokenTtlMs: number;
   };
@@ -398,6 +402,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: e.CORS_ORIGINS.length > 0 ? e.CORS_ORIGINS : mode === 'simulator' ? ['*'] : [],
     requestWindowShare: e.GATEWAY_REQUEST_WINDOW_SHARE,
     maxTenants: Math.max(1, e.GATEWAY_MAX_TENANTS),
+    maxInstallations: Math.max(1, e.GATEWAY_MAX_INSTALLATIONS),
     refusedTokenTtlMs: e.GATEWAY_REFUSED_TOKEN_TTL_MS,
   };
 

@@ -622,11 +622,11 @@ export const DashboardDocument = new TypedDocumentString(`
       ...OpportunityRow
     }
   }
-  calendars(first: 20) {
+  calendars(first: 10) {
     nodes {
       id
       name
-      events(startTime: $todayStart, endTime: $todayEnd, first: 100) {
+      events(startTime: $todayStart, endTime: $todayEnd, first: 10) {
         nodes {
           ...AppointmentRow
         }

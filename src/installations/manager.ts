@@ -26,6 +26,8 @@ export class InstallationManager {
       onDisconnected?: (tenantKey: string) => void;
       log?: (message: string, fields?: Record<string, unknown>) => void;
       refreshLock?: OAuthCredentialDeps['refreshLock'];
+      /** New installations are refused past this many held (GATEWAY_MAX_INSTALLATIONS). */
+      maxInstallations?: number;
       onRefresh?: OAuthCredentialDeps['onRefresh'];
     },
   ) {}
@@ -50,6 +52,7 @@ export class InstallationManager {
   /** Completes an install: exchange the code, store the tokens, register the credential. */
   async completeInstall(code: string): Promise<Installation> {
     const inst = await this.deps.app.exchangeCode(code, this.deps.clock.now());
+    this.admit(inst.id);
     await this.deps.store.put(inst);
     this.register(inst);
     return inst;
@@ -68,6 +71,10 @@ export class InstallationManager {
     if (existing?.connected) return 'known';
     const company = companyId ? this.credentials.get(companyId) : undefined;
     if (!company?.connected || !companyId) return 'ignored';
+    if (this.atCapacity(locationId)) {
+      this.deps.log?.('installation refused: the gateway holds its maximum', { locationId, max: this.deps.maxInstallations });
+      return 'ignored';
+    }
     const inst = await this.deps.app.mintLocationToken(company, companyId, locationId, this.deps.clock.now());
     await this.deps.store.put(inst);
     this.register(inst);
@@ -97,6 +104,27 @@ export class InstallationManager {
     return this.credentials.get(id);
   }
 
+  /** Installations held in memory (all of them: each is a live tenant, so none is evicted). */
+  get size(): number {
+    return this.credentials.size;
+  }
+
+  /**
+   * The bound on installations held (GATEWAY_MAX_INSTALLATIONS). A held installation is a tenant
+   * being served, so the rule at the bound is to refuse new ones, never to drop one that works;
+   * installations already stored are always loaded, and re-installs of known ones always pass.
+   */
+  private atCapacity(id: string): boolean {
+    const max = this.deps.maxInstallations;
+    return max !== undefined && !this.credentials.has(id) && this.credentials.size >= max;
+  }
+
+  private admit(id: string): void {
+    if (!this.atCapacity(id)) return;
+    this.deps.log?.('installation refused: the gateway holds its maximum', { installationId: id, max: this.deps.maxInstallations });
+    throw new InstallationLimitError(this.deps.maxInstallations!);
+  }
+
   private register(inst: Installation): void {
     const deps: OAuthCredentialDeps = {
       app: this.deps.app,
@@ -112,5 +140,13 @@ export class InstallationManager {
     const credential: OAuthCredential = new OAuthCredential(inst, deps);
     this.credentials.set(inst.id, credential);
     if (inst.userType === 'Location') this.deps.registry.add(credential);
+  }
+}
+
+/** A new install past GATEWAY_MAX_INSTALLATIONS: nothing was stored. */
+export class InstallationLimitError extends Error {
+  override name = 'InstallationLimitError';
+  constructor(readonly max: number) {
+    super(`The gateway already holds its maximum of ${max} installations.`);
   }
 }

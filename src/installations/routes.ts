@@ -1,6 +1,6 @@
 import type { OAuthApp } from '../ghl/oauth.js';
 import { GrantRefusedError } from '../ghl/oauth.js';
-import type { InstallationManager } from './manager.js';
+import { InstallationLimitError, type InstallationManager } from './manager.js';
 import type { OAuthStates } from './oauth-state.js';
 
 /**
@@ -29,6 +29,7 @@ export async function installCallback(request: Request, manager: InstallationMan
     return page(200, 'Installed', `The gateway is connected to ${what}. You can close this page.`);
   } catch (err) {
     if (err instanceof GrantRefusedError) return page(400, 'Install failed', 'GHL refused the authorization code; start the install again.');
+    if (err instanceof InstallationLimitError) return page(503, 'Install refused', `${err.message} Ask its operator to raise GATEWAY_MAX_INSTALLATIONS.`);
     return page(502, 'Install failed', 'GHL could not be reached to finish the install; try again.');
   }
 }

@@ -1,3 +1,4 @@
+import type { Config } from '../config/env.js';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
@@ -7,17 +8,12 @@ import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext }
 import type { Plugin } from 'graphql-yoga';
 import { payloadTooLarge, readBodyWithin } from './body-limit.js';
 
-/** The ceilings a request meets before any work is done for it (see README, "Limits"). */
-export interface RequestLimits {
-  maxBodyBytes: number;
-  maxDepth: number;
-  maxAliases: number;
-  maxTokens: number;
-  maxDirectives: number;
-  /** Whether "Did you mean …" hints are shown (only ever to callers who got past authentication). */
-  fieldSuggestions: boolean;
-  introspection: boolean;
-}
+/**
+ * The ceilings a request meets before any work is done for it (see README, "Limits"); the cost
+ * ceilings are src/server/cost.ts's. "Did you mean …" hints (`fieldSuggestions`) are only ever
+ * shown to callers who got past authentication.
+ */
+export type RequestLimits = Omit<Config['limits'], 'maxUpstreamCalls' | 'maxResultObjects'>;
 
 /**
  * Every limit that applies before execution, in the order the request meets them: the body's
