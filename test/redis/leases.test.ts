@@ -35,6 +35,8 @@ beforeAll(async () => {
     SUBSCRIPTION_LEASE_MS: String(LEASE_MS),
     GHL_RATE_BURST_MAX: '100000',
     LOG_LEVEL: 'warn',
+    // Live mode without API keys is closed by default; these replicas sit on a private network.
+    GATEWAY_ALLOW_ANONYMOUS: 'on',
   };
   replicas = await Promise.all(['A', 'B', 'C'].map((name) => startReplica(name, env)));
 }, 180_000);

@@ -88,6 +88,8 @@ beforeAll(async () => {
     GHL_WEBHOOK_PUBLIC_KEY: keys.rsaPublicPem,
     SUBSCRIPTION_POLL_INTERVAL_MS: '600000',
     LOG_LEVEL: 'warn',
+    // Live mode without API keys is closed by default; these replicas sit on a private network.
+    GATEWAY_ALLOW_ANONYMOUS: 'on',
   };
   replicas = await Promise.all(['A', 'B', 'C'].map((name) => startReplica(name, env)));
 }, 180_000);
@@ -179,7 +181,10 @@ describe('three replicas on one Redis', () => {
     const second = sim.info.locations[1]!.id;
     const before = await gql(replicas[1]!.url, SEARCH, { q: 'not-yet', n: 1 }, { 'x-location-id': second });
     expect(before.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
-    const callback = await fetch(`${replicas[0]!.origin}/oauth/callback?code=${sim.info.secondCode}`);
+    // The install starts and ends on A (its state is single-use, kept by the replica that issued it).
+    const start = await fetch(`${replicas[0]!.origin}/oauth/install`, { redirect: 'manual' });
+    const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
+    const callback = await fetch(`${replicas[0]!.origin}/oauth/callback?code=${sim.info.secondCode}&state=${encodeURIComponent(state)}`);
     expect(callback.status).toBe(200);
     for (const r of [replicas[1]!, replicas[2]!]) {
       await until(async () => (await gql(r.url, SEARCH, { q: `installed-${r.name}`, n: 1 }, { 'x-location-id': second })).errors === undefined, `replica ${r.name} to serve the new installation`);
