@@ -94,9 +94,14 @@ describe('GraphiQL in headless Chromium', () => {
 
     const pollers = () => stack.app.pollers.list().filter((p) => p.ready && p.subscribers > 0).length;
     const before = pollers();
-    await page.locator('.graphiql-execute-button').click();
     // Subscribed once the gateway's poller has its first snapshot; then change a contact in "GHL".
-    await until(() => pollers() > before, 30_000);
+    // GraphiQL ignores Run until its editor has taken the tab's document (it may still be loading
+    // the schema), so Run is pressed again while no subscription has arrived.
+    for (let attempt = 0; attempt < 6 && pollers() <= before; attempt++) {
+      await page.locator('.graphiql-execute-button').click();
+      await until(() => pollers() > before, 5_000).catch(() => undefined);
+    }
+    expect(pollers()).toBeGreaterThan(before);
     const target = stack.sim.store.listContacts(stack.sim.locations[0]!.id)[5]!;
     expect(await updateContactInGhl(stack.sim, target.id, { firstName: 'Browser' })).toBe(200);
     const response = page.locator('.graphiql-response');
