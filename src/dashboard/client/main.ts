@@ -263,12 +263,13 @@ async function load(): Promise<void> {
   state.contactTotal = data.contacts.totalCount ?? data.contacts.nodes.length;
   for (const { tasks, ...contact } of data.contacts.nodes) {
     state.contacts.set(contact.id, { ...contact, badge: null, touchedAt: contact.dateUpdated ?? contact.dateAdded ?? '' });
-    for (const t of tasks) state.tasks.set(t.id, { ...t, contactId: t.contactId ?? contact.id });
+    // A contact whose tasks could not be read has them null (a partial result): shown without them.
+    for (const t of tasks ?? []) state.tasks.set(t.id, { ...t, contactId: t.contactId ?? contact.id });
   }
   state.pipelines = data.pipelines.nodes;
   for (const o of data.opportunities.nodes) state.opportunities.set(o.id, o);
   state.calendars = data.calendars.nodes.map((c) => ({ id: c.id, name: c.name }));
-  for (const c of data.calendars.nodes) for (const a of c.events.nodes) state.appointments.set(a.id, a);
+  for (const c of data.calendars.nodes) for (const a of c.events?.nodes ?? []) state.appointments.set(a.id, a);
   renderAll();
   subscribeAll();
   document.body.dataset['ready'] = 'true';
