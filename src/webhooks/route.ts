@@ -51,7 +51,9 @@ export async function handleWebhook(request: Request, deps: WebhookRouteDeps): P
     deps.log?.('webhook refused', { reason: refusal, type: event['type'] });
     return json(409, { error: refusal });
   }
-  const handler = deps.handlers[event['type'] as string];
+  // Own properties only: a `type` such as "valueOf" or "constructor" must not find Object's methods.
+  const type = event['type'];
+  const handler = typeof type === 'string' && Object.hasOwn(deps.handlers, type) ? deps.handlers[type] : undefined;
   if (!handler) return json(200, { ok: true, outcome: 'ignored' });
   try {
     return json(200, { ok: true, outcome: await handler(event) });

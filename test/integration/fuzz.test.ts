@@ -131,4 +131,22 @@ describe('fuzzing', () => {
     const after = await postGraphQL(JSON.stringify({ query: '{ contacts(first: 1) { nodes { id } } }' }));
     expect(after.json.errors).toBeUndefined();
   });
+
+  // Found by the property above: an event type naming one of Object's own members.
+  it('ignores signed events whose type names a member of Object (valueOf, constructor, __proto__)', async () => {
+    for (const type of ['valueOf', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const body = webhookBody({ type });
+      const res = await stack.app.yoga.fetch('http://gateway.test/webhooks/ghl', { method: 'POST', headers: { 'content-type': 'application/json', 'x-wh-signature': keys.signRsa(body) }, body });
+      expect({ type, status: res.status, body: await res.json() }).toEqual({ type, status: 200, body: { ok: true, outcome: 'ignored' } });
+    }
+  });
+
+  // Found by the property over bodies: a JSON body that is not an object (`null`, a number).
+  it('answers a JSON body that is not an object with a clear 400', async () => {
+    for (const body of ['null', '42', '"query"', 'true']) {
+      const res = await postGraphQL(body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      expect(res.json.errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+    }
+  });
 });
