@@ -74,27 +74,6 @@ export interface App {
   stop(opts?: { deadlineMs?: number }): Promise<void>;
 }
 
-/** The query GraphiQL opens with (the README example). */
-export const EXAMPLE_QUERY = `# Contacts of the seeded location, with what GHL keeps about each.
-# Every field is documented: hover a name, or open the Docs pane.
-query NewestContacts {
-  contacts(first: 5) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes {
-      id
-      name
-      email
-      tags
-      business { name }
-      tasks { title dueDate completed }
-      notes { body dateAdded }
-      appointments { title startTime appointmentStatus }
-    }
-  }
-}
-`;
-
 /** Builds the gateway. Nothing listens until `start()`; tests can call `app.yoga.fetch` directly. */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
   const clock = deps.clock ?? systemClock;
