@@ -1,7 +1,7 @@
 import type { EventWindow } from '../../ghl/endpoints/calendars.js';
 import { badUserInput } from '../shared/errors.js';
 import { offsetPageToConnection, offsetPosition } from '../shared/offset-connection.js';
-import { decodeCursor, encodeCursor, pageSize, type ConnectionShape } from '../shared/pagination.js';
+import { decodeCursor, pageOf, pageSize, type ConnectionShape } from '../shared/pagination.js';
 
 /**
  * Relay connections over the calendar endpoints' paging styles. Cursors stay opaque: an offset for
@@ -15,13 +15,9 @@ interface PageArgs {
   after?: string | null;
 }
 
-const edge = <T>(node: T, position: Record<string, unknown>) => ({ node, cursor: encodeCursor(position) });
-
 function positionOf(after: string | null | undefined): Record<string, unknown> | null {
   return after ? decodeCursor(after) : null;
 }
-
-const emptyPage = <T>(hasPreviousPage: boolean): ConnectionShape<T> => ({ edges: [], totalCount: null, pageInfo: { hasNextPage: false, hasPreviousPage, startCursor: null, endCursor: null } });
 
 /**
  * An offset-paged list, on the shared core (src/schema/shared/offset-connection.ts). `fetch` gets
@@ -81,11 +77,10 @@ export async function windowConnection<T extends { id: string; startTime?: strin
     .filter((e) => lastId === null || startOf(e) > fromMs || (startOf(e) === fromMs && e.id > lastId))
     .sort((a, b) => startOf(a) - startOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const page = remaining.slice(0, limit);
-  if (lastId !== null && page.at(-1)?.id === lastId) return emptyPage(true);
-  const edges = page.map((node) => edge(node, { s: startOf(node), i: node.id }));
-  return {
-    edges,
+  const repeated = lastId !== null && page.at(-1)?.id === lastId;
+  return pageOf(repeated ? [] : page, (node) => ({ s: startOf(node), i: node.id }), {
+    hasNextPage: !repeated && remaining.length > page.length,
+    hasPreviousPage: at !== null,
     totalCount: at ? null : remaining.length,
-    pageInfo: { hasNextPage: remaining.length > page.length, hasPreviousPage: at !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-  };
+  });
 }

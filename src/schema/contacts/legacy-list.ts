@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { badUserInput } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { encodeCursor, pageSize } from '../shared/pagination.js';
+import { pageOf, pageSize } from '../shared/pagination.js';
 import { cursorPosition, listFingerprint } from './offset-paging.js';
 import { ContactConnection } from './types.js';
 
@@ -37,20 +37,11 @@ builder.queryField('contactList', (t) =>
       });
       const last = page.contacts.at(-1)?.id;
       const contacts = position && last === startAfterId ? [] : page.contacts;
-      const edges = contacts.map((node, i) => ({
-        node,
-        cursor: encodeCursor({ sa: node.dateAdded ? Date.parse(node.dateAdded) : 0, si: node.id, o: offset + i + 1, k: fingerprint }),
-      }));
-      return {
-        edges,
+      return pageOf(contacts, (node, i) => ({ sa: node.dateAdded ? Date.parse(node.dateAdded) : 0, si: node.id, o: offset + i + 1, k: fingerprint }), {
+        hasNextPage: contacts.length === limit && offset + contacts.length < page.count,
+        hasPreviousPage: offset > 0,
         totalCount: page.count,
-        pageInfo: {
-          hasNextPage: edges.length === limit && offset + edges.length < page.count,
-          hasPreviousPage: offset > 0,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      };
+      });
     },
   }),
 );

@@ -2,7 +2,7 @@ import type { ContactSearchBody } from '../../ghl/endpoints/contacts.js';
 import { builder } from '../builder.js';
 import { badUserInput } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { encodeCursor, pageSize } from '../shared/pagination.js';
+import { pageOf, pageSize } from '../shared/pagination.js';
 import { prefetchChildren } from '../shared/prefetch.js';
 import { email as emailCheck } from '../shared/validate.js';
 import { cursorPosition, listFingerprint } from './offset-paging.js';
@@ -49,17 +49,11 @@ builder.queryFields((t) => ({
       const last = result.contacts.at(-1)?.id;
       // A page ending on the same contact as the previous one means the position did not move.
       const contacts = position && last === position['l'] ? [] : result.contacts;
-      const edges = contacts.map((node, i) => ({ node, cursor: encodeCursor({ sa: node.searchAfter ?? [], o: offset + i + 1, l: last, k: fingerprint }) }));
-      return {
-        edges,
+      return pageOf(contacts, (node, i) => ({ sa: node.searchAfter ?? [], o: offset + i + 1, l: last, k: fingerprint }), {
+        hasNextPage: offset + contacts.length < result.total && contacts.length === limit,
+        hasPreviousPage: offset > 0,
         totalCount: result.total,
-        pageInfo: {
-          hasNextPage: offset + edges.length < result.total && edges.length === limit,
-          hasPreviousPage: offset > 0,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      };
+      });
     },
   }),
   contactDuplicate: t.field({

@@ -1,7 +1,7 @@
 import type { GraphQLContext } from '../../context.js';
 import type { ConversationSearchQuery, GhlConversationDetail, GhlConversationSummary, GhlMessage } from '../../ghl/endpoints/conversations.js';
 import { badUserInput } from '../shared/errors.js';
-import { decodeCursor, encodeCursor, pageSize, type ConnectionShape } from '../shared/pagination.js';
+import { decodeCursor, pageOf, pageSize, type ConnectionShape } from '../shared/pagination.js';
 import { MESSAGE_LIST_FILTER } from './enums.js';
 
 /**
@@ -88,18 +88,13 @@ export async function conversationPage(ctx: GraphQLContext, args: ConversationPa
   const result = await ctx.loaders.conversationSearch.load(query);
   const repeated = position !== null && result.conversations.at(-1)?.id === position['id'];
   const items = repeated ? [] : result.conversations;
-  const edges = items.map((c, i) => ({ node: { id: c.id, summary: c } satisfies ConversationNode, cursor: encodeCursor({ d: sortValueOf(c, sortBy), id: c.id, o: offset + i + 1 }) }));
   const last = items.at(-1);
-  return {
-    edges,
+  const nodes = items.map((c): ConversationNode => ({ id: c.id, summary: c }));
+  return pageOf(nodes, (node, i) => ({ d: sortValueOf(items[i]!, sortBy), id: node.id, o: offset + i + 1 }), {
+    hasNextPage: last !== undefined && items.length === limit && offset + items.length < result.total && sortValueOf(last, sortBy) !== undefined,
+    hasPreviousPage: offset > 0,
     totalCount: result.total,
-    pageInfo: {
-      hasNextPage: last !== undefined && edges.length === limit && offset + edges.length < result.total && sortValueOf(last, sortBy) !== undefined,
-      hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  });
 }
 
 export async function messagePage(ctx: GraphQLContext, conversationId: string, args: { first?: number | null; after?: string | null; type?: string | null }): Promise<ConnectionShape<GhlMessage>> {
@@ -112,10 +107,5 @@ export async function messagePage(ctx: GraphQLContext, conversationId: string, a
   const page = await ctx.loaders.conversationMessages.load({ conversationId, limit, ...(lastMessageId ? { lastMessageId } : {}), ...(type ? { type } : {}) });
   const repeated = lastMessageId !== undefined && page.lastMessageId === lastMessageId;
   const messages = repeated ? [] : page.messages;
-  const edges = messages.map((node, i) => ({ node, cursor: encodeCursor({ m: node.id, o: offset + i + 1 }) }));
-  return {
-    edges,
-    totalCount: null,
-    pageInfo: { hasNextPage: page.nextPage && edges.length > 0, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-  };
+  return pageOf(messages, (node, i) => ({ m: node.id, o: offset + i + 1 }), { hasNextPage: page.nextPage && messages.length > 0, hasPreviousPage: offset > 0, totalCount: null });
 }

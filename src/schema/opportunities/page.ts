@@ -2,7 +2,7 @@ import type { GraphQLContext } from '../../context.js';
 import type { GhlOpportunity, OpportunitySearchBody, OpportunitySearchFilter } from '../../ghl/endpoints/opportunities.js';
 import { NO_DETAILS } from '../../loaders/opportunities.js';
 import { badUserInput } from '../shared/errors.js';
-import { decodeCursor, encodeCursor, pageSize, type ConnectionShape } from '../shared/pagination.js';
+import { decodeCursor, pageOf, pageSize, type ConnectionShape } from '../shared/pagination.js';
 
 /**
  * One page of `POST /opportunities/search` as a Relay connection. The cursor carries GHL's
@@ -52,17 +52,11 @@ export async function opportunityPage(ctx: GraphQLContext, q: OpportunityQuery):
   // An upstream that ignored searchAfter would hand back the page we already had: stop there.
   const repeated = position?.['id'] !== undefined && result.opportunities.at(-1)?.id === position['id'];
   const nodes = repeated ? [] : result.opportunities;
-  const edges = nodes.map((node, i) => ({ node, cursor: encodeCursor({ s: sortName, sa: node.searchAfter ?? [], o: offset + i + 1, id: node.id }) }));
-  return {
-    edges,
+  return pageOf(nodes, (node, i) => ({ s: sortName, sa: node.searchAfter ?? [], o: offset + i + 1, id: node.id }), {
+    hasNextPage: !repeated && nodes.length === limit && offset + nodes.length < result.total,
+    hasPreviousPage: offset > 0,
     totalCount: result.total,
-    pageInfo: {
-      hasNextPage: !repeated && edges.length === limit && offset + edges.length < result.total,
-      hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  });
 }
 
 /** Equality filters for the given values; absent values filter nothing. */

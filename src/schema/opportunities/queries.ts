@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
-import { decodeCursor, encodeCursor, pageSize } from '../shared/pagination.js';
+import { sliceConnection } from '../shared/offset-connection.js';
 import { eqFilters, opportunityPage, type SortName } from './page.js';
 import { findPipeline, locationPipelines } from './pipelines.js';
 import { Opportunity, OpportunityConnection, OpportunityStatus, Pipeline, PipelineConnection } from './types.js';
@@ -65,18 +65,8 @@ builder.queryFields((t) => ({
       first: t.arg.int({ description: 'Page size, 1 to 100. Default 50.' }),
       after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      // GHL returns every pipeline at once; the connection pages over that one list.
-      const limit = pageSize(args.first, { defaultSize: 50, maxSize: 100 });
-      const offset = args.after ? Number(decodeCursor(args.after)['o'] ?? 0) : 0;
-      const all = await locationPipelines(ctx);
-      const edges = all.slice(offset, offset + limit).map((node, i) => ({ node, cursor: encodeCursor({ o: offset + i + 1 }) }));
-      return {
-        edges,
-        totalCount: all.length,
-        pageInfo: { hasNextPage: offset + edges.length < all.length, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-      };
-    },
+    // GHL returns every pipeline at once; the connection pages over that one list.
+    resolve: async (_root, args, ctx) => sliceConnection(await locationPipelines(ctx), args, { defaultSize: 50, maxSize: 100, idOf: (p) => p.id }),
   }),
   pipeline: t.field({
     ...traced('One pipeline by its GHL id; null with a NOT_FOUND error when the location has no such pipeline.', 'GET /opportunities/pipelines'),

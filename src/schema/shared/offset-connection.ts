@@ -1,5 +1,5 @@
 import { badUserInput } from './errors.js';
-import { decodeCursor, encodeCursor, pageSize, type ConnectionShape } from './pagination.js';
+import { decodeCursor, pageOf, pageSize, type ConnectionShape } from './pagination.js';
 
 /**
  * Relay connections over GHL's offset paging (skip/limit, limit/offset) and over lists GHL sends
@@ -48,17 +48,14 @@ export function offsetPageToConnection<T>(
   const items = page.items.slice(0, limit);
   const last = items.at(-1);
   const repeated = position !== null && last !== undefined && idOf(last) === position['l'];
-  const edges = repeated ? [] : items.map((node, i) => ({ node, cursor: encodeCursor({ o: offset + i + 1, l: idOf(node), ...(fingerprint === undefined ? {} : { k: fingerprint }) }) }));
+  const nodes = repeated ? [] : items;
   let hasNextPage: boolean;
-  if (repeated || edges.length === 0) hasNextPage = false;
+  if (nodes.length === 0) hasNextPage = false;
   else if (page.items.length > limit) hasNextPage = true;
-  else if (page.total !== null) hasNextPage = offset + edges.length < page.total;
-  else hasNextPage = (page.hasMore ?? true) && edges.length === limit;
-  return {
-    edges,
-    totalCount: page.total,
-    pageInfo: { hasNextPage, hasPreviousPage: offset > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
-  };
+  else if (page.total !== null) hasNextPage = offset + nodes.length < page.total;
+  else hasNextPage = (page.hasMore ?? true) && nodes.length === limit;
+  const positionOf = (node: T, i: number) => ({ o: offset + i + 1, l: idOf(node), ...(fingerprint === undefined ? {} : { k: fingerprint }) });
+  return pageOf(nodes, positionOf, { hasNextPage, hasPreviousPage: offset > 0, totalCount: page.total });
 }
 
 /** An offset-paged GHL list, fetched with one item of look-ahead. */

@@ -1,4 +1,5 @@
 import type { ObjectRef } from '@pothos/core';
+import type { PageInfoShape } from '@pothos/plugin-relay';
 import type { BuilderTypes } from '../builder.js';
 import { builder } from '../builder.js';
 import { badUserInput } from './errors.js';
@@ -9,55 +10,47 @@ import { badUserInput } from './errors.js';
  * so a cursor from an older gateway is refused clearly instead of misread.
  */
 
-export interface PageInfoShape {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
-
+/** A page as resolvers build it: edges with their cursors, pageInfo, GHL's total. */
 export interface ConnectionShape<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfoShape;
   totalCount: number | null;
 }
 
-export const PageInfo = builder.objectRef<PageInfoShape>('PageInfo').implement({
-  description: 'Where a page of a connection sits in the whole list.',
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether another page follows this one.' }),
-    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Whether a page precedes this one.' }),
-    startCursor: t.exposeString('startCursor', { nullable: true, description: 'Cursor of the first edge in this page.' }),
-    endCursor: t.exposeString('endCursor', {
-      nullable: true,
-      description: 'Cursor of the last edge; pass it as `after` to get the next page.',
-    }),
-  }),
-});
-
-/** Defines `<Name>Connection` and `<Name>Edge` for a node type. */
+/**
+ * Defines `<Name>Connection` and `<Name>Edge` for a node type, with the Relay plugin (which also
+ * brings `PageInfo` and `nodes`); only the descriptions and `totalCount` are ours.
+ */
 export function connectionType<T>(nodeRef: ObjectRef<BuilderTypes, T>, name: string, noun: string) {
-  const Edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
-    description: `One ${noun} in a page of results, with its cursor.`,
-    fields: (t) => ({
-      cursor: t.exposeString('cursor', { description: 'Opaque position of this edge; pass it as `after`.' }),
-      node: t.field({ type: nodeRef, description: `The ${noun}.`, // T is generic here, so Pothos cannot prove it matches the ref's shape; callers pass matching refs.
-      resolve: (e) => e.node as never }),
-    }),
-  });
-  return builder.objectRef<ConnectionShape<T>>(`${name}Connection`).implement({
-    description: `A page of ${noun}s (Relay connection).`,
-    fields: (t) => ({
-      edges: t.field({ type: [Edge], description: 'The edges in this page.', resolve: (c) => c.edges }),
-      nodes: t.field({ type: [nodeRef], description: `The ${noun}s in this page, without cursors.`, resolve: (c) => c.edges.map((e) => e.node) as never }),
-      pageInfo: t.field({ type: PageInfo, description: 'Paging information.', resolve: (c) => c.pageInfo }),
-      totalCount: t.int({
-        nullable: true,
-        description: `How many ${noun}s match in all, when GHL reports it.`,
-        resolve: (c) => c.totalCount,
+  return builder.connectionObject(
+    {
+      type: nodeRef,
+      name: `${name}Connection`,
+      description: `A page of ${noun}s (Relay connection).`,
+      edgesField: { description: 'The edges in this page.' },
+      fields: (t) => ({
+        totalCount: t.exposeInt('totalCount', { nullable: true, description: `How many ${noun}s match in all, when GHL reports it.` }),
       }),
-    }),
-  });
+    },
+    { name: `${name}Edge`, description: `One ${noun} in a page of results, with its cursor.`, nodeField: { description: `The ${noun}.` } },
+  );
+}
+
+/**
+ * The connection of one fetched page, whatever GHL's paging style: `positionOf` says what the
+ * cursor after each node holds, `at` what the paging style knows of the pages around it.
+ */
+export function pageOf<T>(
+  nodes: readonly T[],
+  positionOf: (node: T, index: number) => Record<string, unknown>,
+  at: { hasNextPage: boolean; hasPreviousPage: boolean; totalCount: number | null },
+): ConnectionShape<T> {
+  const edges = nodes.map((node, i) => ({ node, cursor: encodeCursor(positionOf(node, i)) }));
+  return {
+    edges,
+    totalCount: at.totalCount,
+    pageInfo: { hasNextPage: at.hasNextPage, hasPreviousPage: at.hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }
 
 const CURSOR_VERSION = 1;
