@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { Calendar } from '../calendars/types.js';
 import { offsetConnection } from '../calendars/paging.js';
 import { Contact } from '../contacts/types.js';
+import { pageArgs } from '../shared/pagination.js';
 import { Appointment, AppointmentNoteConnection, type AppointmentNoteShape } from './types.js';
 
 /** GHL pages appointment notes by at most 20. */
@@ -30,8 +31,7 @@ builder.objectFields(Appointment, (t) => ({
     type: AppointmentNoteConnection,
     description: 'Notes written on the appointment, newest first. GHL: `get-appointment-notes` (GET /calendars/appointments/{appointmentId}/notes). Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.',
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 20. Default 10.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 10, maxSize: 20 }),
     },
     resolve: (a, args, ctx) => appointmentNotesPage(ctx, a.id, args),
   }),

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
+import { pageArgs } from '../shared/pagination.js';
 import { appointmentNotesPage } from './links.js';
 import { Appointment, AppointmentNoteConnection } from './types.js';
 
@@ -16,8 +17,7 @@ builder.queryFields((t) => ({
     type: AppointmentNoteConnection,
     args: {
       appointmentId: t.arg.id({ required: true, description: "GHL's appointment (event) id." }),
-      first: t.arg.int({ description: 'Page size, 1 to 20. Default 10.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 10, maxSize: 20 }),
     },
     resolve: (_root, args, ctx) => appointmentNotesPage(ctx, args.appointmentId, args),
   }),

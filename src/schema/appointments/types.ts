@@ -1,6 +1,7 @@
 import type { GhlAppointment, GhlAppointmentNote } from '../../ghl/endpoints/calendars.js';
 import { builder } from '../builder.js';
 import { AppointmentMeetingLocationType, MEETING_LOCATION_TYPES, known } from '../calendars/enums.js';
+import { describedEnum } from '../shared/enums.js';
 import { connectionType } from '../shared/pagination.js';
 
 /** GHL's appointment statuses (the enum in apps/calendars.json, plus `booked` from apps/contacts.json). */
@@ -10,19 +11,16 @@ type GhlAppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 /** The statuses a booking or an update may set (`AppointmentCreateSchema.appointmentStatus`). */
 export const WRITABLE_APPOINTMENT_STATUSES: readonly string[] = ['new', 'confirmed', 'cancelled', 'showed', 'noshow', 'invalid'];
 
-export const AppointmentStatus = builder.enumType('AppointmentStatus', {
-  description: 'Where an appointment stands.',
-  values: {
-    NEW: { value: 'new', description: 'Requested, not yet confirmed.' },
-    BOOKED: { value: 'booked', description: 'Booked on the calendar.' },
-    CONFIRMED: { value: 'confirmed', description: 'Confirmed by the business.' },
-    CANCELLED: { value: 'cancelled', description: 'Cancelled.' },
-    SHOWED: { value: 'showed', description: 'The contact attended.' },
-    NO_SHOW: { value: 'noshow', description: 'The contact did not attend.' },
-    INVALID: { value: 'invalid', description: 'Marked invalid.' },
-    ACTIVE: { value: 'active', description: 'In progress.' },
-    COMPLETED: { value: 'completed', description: 'Finished.' },
-  } as const,
+export const AppointmentStatus = describedEnum('AppointmentStatus', 'Where an appointment stands.', {
+  NEW: ['new', 'Requested, not yet confirmed.'],
+  BOOKED: ['booked', 'Booked on the calendar.'],
+  CONFIRMED: ['confirmed', 'Confirmed by the business.'],
+  CANCELLED: ['cancelled', 'Cancelled.'],
+  SHOWED: ['showed', 'The contact attended.'],
+  NO_SHOW: ['noshow', 'The contact did not attend.'],
+  INVALID: ['invalid', 'Marked invalid.'],
+  ACTIVE: ['active', 'In progress.'],
+  COMPLETED: ['completed', 'Finished.'],
 });
 
 function statusOf(event: GhlAppointment): GhlAppointmentStatus | null {

@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { Contact } from '../contacts/types.js';
 import { traced } from '../shared/ghl-operation.js';
+import { pageArgs } from '../shared/pagination.js';
 import { recordRelationsConnection } from './relations-page.js';
 import { RelationConnection } from './types.js';
 
@@ -12,8 +13,7 @@ builder.objectField(Contact, 'relations', (t) =>
     type: RelationConnection,
     args: {
       associationId: t.arg.id({ description: 'Only relations under this association.' }),
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
     },
     resolve: (contact, args, ctx) => recordRelationsConnection(ctx, contact.id, args),
   }),

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
 import { PATH_SEGMENT } from '../shared/input-bounds.js';
 import { offsetConnection, sliceConnection } from '../shared/offset-connection.js';
+import { pageArgs } from '../shared/pagination.js';
 import { recordRelationsConnection } from './relations-page.js';
 import { Association, AssociationConnection, RelationConnection } from './types.js';
 
@@ -13,8 +14,7 @@ builder.queryFields((t) => ({
     ...traced('Every association of the location, system-defined first.', 'GET /associations/'),
     type: AssociationConnection,
     args: {
-      first: t.arg.int({ description: `Page size, 1 to ${PAGE.maxSize}. Default ${PAGE.defaultSize}.` }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, PAGE),
     },
     resolve: (_root, args, ctx) =>
       offsetConnection<GhlAssociation>(args, { ...PAGE, idOf: (a) => a.id, fetch: ({ offset, limit }) => ctx.loaders.associationPage.load({ skip: offset, limit }) }),
@@ -38,8 +38,7 @@ builder.queryFields((t) => ({
     type: AssociationConnection,
     args: {
       objectKey: t.arg.string({ required: true, description: 'Kind of record: `contact`, or a custom object key such as `custom_objects.property`.', extensions: PATH_SEGMENT }),
-      first: t.arg.int({ description: `Page size, 1 to ${PAGE.maxSize}. Default ${PAGE.defaultSize}.` }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, PAGE),
     },
     resolve: async (_root, args, ctx) => sliceConnection(await ctx.loaders.associationsByObjectKey.load(args.objectKey), args, { ...PAGE, idOf: (a) => a.id }),
   }),
@@ -49,8 +48,7 @@ builder.queryFields((t) => ({
     args: {
       recordId: t.arg.id({ required: true, description: 'Id of the record whose relations to list.' }),
       associationId: t.arg.id({ description: 'Only relations under this association.' }),
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
     },
     resolve: (_root, args, ctx) => recordRelationsConnection(ctx, args.recordId, args),
   }),

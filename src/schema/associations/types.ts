@@ -4,15 +4,13 @@ import { GhlNotFoundError } from '../../ghl/errors.js';
 import type { GraphQLContext } from '../../context.js';
 import { builder } from '../builder.js';
 import { Contact } from '../contacts/types.js';
+import { describedEnum } from '../shared/enums.js';
 import { traced } from '../shared/ghl-operation.js';
 import { connectionType } from '../shared/pagination.js';
 
-export const AssociationTypeEnum = builder.enumType('AssociationType', {
-  description: 'Who defined an association.',
-  values: {
-    USER_DEFINED: { value: 'USER_DEFINED', description: 'Created by the location (or an app); its labels can change and it can be deleted.' },
-    SYSTEM_DEFINED: { value: 'SYSTEM_DEFINED', description: 'Built into GHL; it can be read and used for relations, not changed or deleted.' },
-  } as const,
+export const AssociationTypeEnum = describedEnum('AssociationType', 'Who defined an association.', {
+  USER_DEFINED: ['USER_DEFINED', 'Created by the location (or an app); its labels can change and it can be deleted.'],
+  SYSTEM_DEFINED: ['SYSTEM_DEFINED', 'Built into GHL; it can be read and used for relations, not changed or deleted.'],
 });
 
 /** GHL types the labels and object keys as free-form objects; they are strings in practice. */

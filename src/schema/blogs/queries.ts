@@ -3,6 +3,7 @@ import type { GraphQLContext } from '../../context.js';
 import { builder } from '../builder.js';
 import { offsetConnection, type OffsetConnectionArgs } from '../shared/offset-connection.js';
 import { traced } from '../shared/ghl-operation.js';
+import { pageArgs } from '../shared/pagination.js';
 import { Blog, BlogAuthorConnection, BlogCategoryConnection, BlogConnection, BlogPostConnection, BlogPostStatusEnum, type BlogPostView } from './types.js';
 
 /** GHL documents no maximum for these pages; the gateway keeps them modest. */
@@ -32,8 +33,7 @@ builder.queryFields((t) => ({
     type: BlogConnection,
     args: {
       search: t.arg.string({ description: 'Only blogs whose name contains this text.' }),
-      first: t.arg.int({ description: `Page size, 1 to ${PAGE.maxSize}. Default ${PAGE.defaultSize}.` }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, PAGE),
     },
     resolve: (_root, args, ctx) =>
       offsetConnection<GhlBlog>(args, {
@@ -48,8 +48,7 @@ builder.queryFields((t) => ({
     args: {
       blogId: t.arg.id({ required: true, description: 'The blog whose posts to list.' }),
       filter: t.arg({ type: BlogPostFilterInput, description: 'Narrows the posts by state or title.' }),
-      first: t.arg.int({ description: `Page size, 1 to ${PAGE.maxSize}. Default ${PAGE.defaultSize}.` }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, PAGE),
     },
     resolve: (_root, args, ctx) => blogPostsConnection(ctx, args.blogId, args),
   }),
@@ -57,8 +56,7 @@ builder.queryFields((t) => ({
     ...traced('The authors of the location\'s blogs, by name.', 'GET /blogs/authors'),
     type: BlogAuthorConnection,
     args: {
-      first: t.arg.int({ description: `Page size, 1 to ${PAGE.maxSize}. Default ${PAGE.defaultSize}.` }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, PAGE),
     },
     resolve: (_root, args, ctx) =>
       offsetConnection<GhlBlogAuthor>(args, { ...PAGE, idOf: (a) => a._id, fetch: async (page) => ({ items: await ctx.loaders.blogAuthorPage.load(page), total: null }) }),
@@ -67,8 +65,7 @@ builder.queryFields((t) => ({
     ...traced('The categories of the location\'s blogs, by label.', 'GET /blogs/categories'),
     type: BlogCategoryConnection,
     args: {
-      first: t.arg.int({ description: `Page size, 1 to ${PAGE.maxSize}. Default ${PAGE.defaultSize}.` }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, PAGE),
     },
     resolve: (_root, args, ctx) =>
       offsetConnection<GhlBlogCategory>(args, { ...PAGE, idOf: (c) => c._id, fetch: async (page) => ({ items: await ctx.loaders.blogCategoryPage.load(page), total: null }) }),
@@ -90,8 +87,7 @@ builder.objectField(Blog, 'posts', (t) =>
     type: BlogPostConnection,
     args: {
       filter: t.arg({ type: BlogPostFilterInput, description: 'Narrows the posts by state or title.' }),
-      first: t.arg.int({ description: `Page size, 1 to ${PAGE.maxSize}. Default ${PAGE.defaultSize}.` }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, PAGE),
     },
     resolve: (blog, args, ctx) => blogPostsConnection(ctx, blog._id, args),
   }),

@@ -1,17 +1,15 @@
 import type { GhlBlog, GhlBlogAuthor, GhlBlogCategory, GhlBlogPost } from '../../ghl/endpoints/blogs.js';
 import { DIRECTORY } from '../../loaders/blogs.js';
 import { builder } from '../builder.js';
+import { describedEnum } from '../shared/enums.js';
 import { traced } from '../shared/ghl-operation.js';
 import { connectionType } from '../shared/pagination.js';
 
-export const BlogPostStatusEnum = builder.enumType('BlogPostStatus', {
-  description: 'Where a blog post is in its life.',
-  values: {
-    DRAFT: { value: 'DRAFT', description: 'Being written; not on the blog.' },
-    PUBLISHED: { value: 'PUBLISHED', description: 'On the blog since `publishedAt`.' },
-    SCHEDULED: { value: 'SCHEDULED', description: 'Goes on the blog at `publishedAt`, which is in the future.' },
-    ARCHIVED: { value: 'ARCHIVED', description: 'Taken off the blog and kept.' },
-  } as const,
+export const BlogPostStatusEnum = describedEnum('BlogPostStatus', 'Where a blog post is in its life.', {
+  DRAFT: ['DRAFT', 'Being written; not on the blog.'],
+  PUBLISHED: ['PUBLISHED', 'On the blog since `publishedAt`.'],
+  SCHEDULED: ['SCHEDULED', 'Goes on the blog at `publishedAt`, which is in the future.'],
+  ARCHIVED: ['ARCHIVED', 'Taken off the blog and kept.'],
 });
 
 export type BlogPostStatusValue = 'DRAFT' | 'PUBLISHED' | 'SCHEDULED' | 'ARCHIVED';

@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { listFingerprint, offsetConnection } from '../contacts/offset-paging.js';
 import { traced } from '../shared/ghl-operation.js';
+import { pageArgs } from '../shared/pagination.js';
 import { Business, BusinessConnection } from './types.js';
 
 builder.queryFields((t) => ({
@@ -15,8 +16,7 @@ builder.queryFields((t) => ({
     ...traced("The location's businesses, in GHL's order.", 'GET /businesses/'),
     type: BusinessConnection,
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
     },
     resolve: (_root, args, ctx) =>
       // GHL reports no total here: ask for one more than the page to learn whether another follows.

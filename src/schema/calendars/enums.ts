@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { describedEnum } from '../shared/enums.js';
 
 /**
  * The closed sets of apps/calendars.json. Values are GHL's spellings; an unknown value GHL sends
@@ -12,25 +13,19 @@ export const known =
     values.find((v) => v === raw) ?? null;
 
 export const CALENDAR_TYPES = ['round_robin', 'event', 'class_booking', 'collective', 'service_booking', 'personal'] as const;
-export const CalendarType = builder.enumType('CalendarType', {
-  description: 'How a calendar hands out its bookings.',
-  values: {
-    ROUND_ROBIN: { value: 'round_robin', description: 'Bookings rotate among the team members.' },
-    EVENT: { value: 'event', description: 'A simple calendar for one kind of event.' },
-    CLASS_BOOKING: { value: 'class_booking', description: 'Several people book the same session.' },
-    COLLECTIVE: { value: 'collective', description: 'Every team member attends each booking.' },
-    SERVICE_BOOKING: { value: 'service_booking', description: 'Bookings of a service, with resources.' },
-    PERSONAL: { value: 'personal', description: "One user's own calendar." },
-  } as const,
+export const CalendarType = describedEnum('CalendarType', 'How a calendar hands out its bookings.', {
+  ROUND_ROBIN: ['round_robin', 'Bookings rotate among the team members.'],
+  EVENT: ['event', 'A simple calendar for one kind of event.'],
+  CLASS_BOOKING: ['class_booking', 'Several people book the same session.'],
+  COLLECTIVE: ['collective', 'Every team member attends each booking.'],
+  SERVICE_BOOKING: ['service_booking', 'Bookings of a service, with resources.'],
+  PERSONAL: ['personal', "One user's own calendar."],
 });
 
 export const DURATION_UNITS = ['mins', 'hours'] as const;
-export const CalendarDurationUnit = builder.enumType('CalendarDurationUnit', {
-  description: 'Unit of a calendar duration (slot length, interval, buffer).',
-  values: {
-    MINUTES: { value: 'mins', description: 'Minutes.' },
-    HOURS: { value: 'hours', description: 'Hours.' },
-  } as const,
+export const CalendarDurationUnit = describedEnum('CalendarDurationUnit', 'Unit of a calendar duration (slot length, interval, buffer).', {
+  MINUTES: ['mins', 'Minutes.'],
+  HOURS: ['hours', 'Hours.'],
 });
 
 export const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
@@ -48,61 +43,46 @@ export const CalendarWeekday = builder.enumType('CalendarWeekday', {
 });
 
 export const MEETING_LOCATION_TYPES = ['custom', 'zoom', 'gmeet', 'phone', 'address', 'ms_teams', 'google'] as const;
-export const AppointmentMeetingLocationType = builder.enumType('AppointmentMeetingLocationType', {
-  description: 'Where an appointment takes place.',
-  values: {
-    CUSTOM: { value: 'custom', description: 'A place or link described in the address.' },
-    ZOOM: { value: 'zoom', description: 'A Zoom meeting.' },
-    GMEET: { value: 'gmeet', description: 'A Google Meet meeting.' },
-    PHONE: { value: 'phone', description: 'A phone call.' },
-    ADDRESS: { value: 'address', description: 'A physical address.' },
-    MS_TEAMS: { value: 'ms_teams', description: 'A Microsoft Teams meeting.' },
-    GOOGLE: { value: 'google', description: 'A Google Calendar event.' },
-  } as const,
+export const AppointmentMeetingLocationType = describedEnum('AppointmentMeetingLocationType', 'Where an appointment takes place.', {
+  CUSTOM: ['custom', 'A place or link described in the address.'],
+  ZOOM: ['zoom', 'A Zoom meeting.'],
+  GMEET: ['gmeet', 'A Google Meet meeting.'],
+  PHONE: ['phone', 'A phone call.'],
+  ADDRESS: ['address', 'A physical address.'],
+  MS_TEAMS: ['ms_teams', 'A Microsoft Teams meeting.'],
+  GOOGLE: ['google', 'A Google Calendar event.'],
 });
 
 export const RESOURCE_TYPES = ['equipments', 'rooms'] as const;
-export const CalendarResourceType = builder.enumType('CalendarResourceType', {
-  description: 'Kind of a calendar resource.',
-  values: {
-    EQUIPMENT: { value: 'equipments', description: 'Equipment booked with an appointment.' },
-    ROOM: { value: 'rooms', description: 'A room booked with an appointment.' },
-  } as const,
+export const CalendarResourceType = describedEnum('CalendarResourceType', 'Kind of a calendar resource.', {
+  EQUIPMENT: ['equipments', 'Equipment booked with an appointment.'],
+  ROOM: ['rooms', 'A room booked with an appointment.'],
 });
 
 export const NOTIFICATION_CHANNELS = ['email', 'inApp', 'sms', 'whatsapp'] as const;
-export const CalendarNotificationChannel = builder.enumType('CalendarNotificationChannel', {
-  description: 'How a calendar notification is sent.',
-  values: {
-    EMAIL: { value: 'email', description: 'By email.' },
-    IN_APP: { value: 'inApp', description: 'Inside the GHL app.' },
-    SMS: { value: 'sms', description: 'By text message.' },
-    WHATSAPP: { value: 'whatsapp', description: 'By WhatsApp.' },
-  } as const,
+export const CalendarNotificationChannel = describedEnum('CalendarNotificationChannel', 'How a calendar notification is sent.', {
+  EMAIL: ['email', 'By email.'],
+  IN_APP: ['inApp', 'Inside the GHL app.'],
+  SMS: ['sms', 'By text message.'],
+  WHATSAPP: ['whatsapp', 'By WhatsApp.'],
 });
 
 export const NOTIFICATION_TYPES = ['booked', 'confirmation', 'cancellation', 'reminder', 'followup', 'reschedule'] as const;
-export const CalendarNotificationType = builder.enumType('CalendarNotificationType', {
-  description: 'What event of an appointment a notification is sent for.',
-  values: {
-    BOOKED: { value: 'booked', description: 'The appointment was booked.' },
-    CONFIRMATION: { value: 'confirmation', description: 'The appointment was confirmed.' },
-    CANCELLATION: { value: 'cancellation', description: 'The appointment was cancelled.' },
-    REMINDER: { value: 'reminder', description: 'Before the appointment.' },
-    FOLLOW_UP: { value: 'followup', description: 'After the appointment.' },
-    RESCHEDULE: { value: 'reschedule', description: 'The appointment moved.' },
-  } as const,
+export const CalendarNotificationType = describedEnum('CalendarNotificationType', 'What event of an appointment a notification is sent for.', {
+  BOOKED: ['booked', 'The appointment was booked.'],
+  CONFIRMATION: ['confirmation', 'The appointment was confirmed.'],
+  CANCELLATION: ['cancellation', 'The appointment was cancelled.'],
+  REMINDER: ['reminder', 'Before the appointment.'],
+  FOLLOW_UP: ['followup', 'After the appointment.'],
+  RESCHEDULE: ['reschedule', 'The appointment moved.'],
 });
 
 export const NOTIFICATION_RECEIVERS = ['contact', 'guest', 'assignedUser', 'emails', 'phoneNumbers', 'business'] as const;
-export const CalendarNotificationReceiver = builder.enumType('CalendarNotificationReceiver', {
-  description: 'Who receives a calendar notification.',
-  values: {
-    CONTACT: { value: 'contact', description: 'The contact who booked.' },
-    GUEST: { value: 'guest', description: 'Guests the contact added.' },
-    ASSIGNED_USER: { value: 'assignedUser', description: 'The user who runs the appointment.' },
-    EMAILS: { value: 'emails', description: 'The listed email addresses.' },
-    PHONE_NUMBERS: { value: 'phoneNumbers', description: 'The listed phone numbers.' },
-    BUSINESS: { value: 'business', description: 'The business (location) itself.' },
-  } as const,
+export const CalendarNotificationReceiver = describedEnum('CalendarNotificationReceiver', 'Who receives a calendar notification.', {
+  CONTACT: ['contact', 'The contact who booked.'],
+  GUEST: ['guest', 'Guests the contact added.'],
+  ASSIGNED_USER: ['assignedUser', 'The user who runs the appointment.'],
+  EMAILS: ['emails', 'The listed email addresses.'],
+  PHONE_NUMBERS: ['phoneNumbers', 'The listed phone numbers.'],
+  BUSINESS: ['business', 'The business (location) itself.'],
 });

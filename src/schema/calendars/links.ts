@@ -1,5 +1,6 @@
 import { AppointmentConnection } from '../appointments/types.js';
 import { builder } from '../builder.js';
+import { pageArgs } from '../shared/pagination.js';
 import { windowConnection } from './paging.js';
 import { Calendar, CalendarGroup } from './types.js';
 
@@ -18,8 +19,7 @@ builder.objectFields(Calendar, (t) => ({
     args: {
       startTime: t.arg({ type: 'DateTime', required: true, description: 'Start of the window: events starting at or after it.' }),
       endTime: t.arg({ type: 'DateTime', required: true, description: 'End of the window: events starting at or before it.' }),
-      first: t.arg.int({ description: 'Page size, 1 to 200. Default 50.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 50, maxSize: 200 }),
     },
     resolve: (c, args, ctx) => windowConnection({ ...args, calendarId: c.id }, (w) => ctx.loaders.calendarEvents.load(w)),
   }),

@@ -40,6 +40,9 @@ export function listConnection<T>(args: PageArgs, size: { defaultSize: number; m
   return offsetConnection(args, size, idOf, async (offset, limit) => ({ items: all.slice(offset, offset + limit), hasMore: offset + limit < all.length, total: all.length }));
 }
 
+/** Page sizes of the time-window lists. */
+export const WINDOW_PAGE = { defaultSize: 50, maxSize: 200 };
+
 export interface WindowArgs extends PageArgs {
   startTime: Date;
   endTime: Date;
@@ -61,7 +64,7 @@ export function checkWindow(args: WindowArgs): void {
  */
 export async function windowConnection<T extends { id: string; startTime?: string }>(args: WindowArgs, load: (window: EventWindow) => Promise<T[]>): Promise<ConnectionShape<T>> {
   checkWindow(args);
-  const limit = pageSize(args.first, { defaultSize: 50, maxSize: 200 });
+  const limit = pageSize(args.first, WINDOW_PAGE);
   const at = positionOf(args.after);
   const fromMs = typeof at?.['s'] === 'number' ? at['s'] : args.startTime.getTime();
   const lastId = typeof at?.['i'] === 'string' ? at['i'] : null;

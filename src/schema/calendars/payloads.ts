@@ -40,11 +40,8 @@ export function hexColor(path: string[], value: string | null | undefined): User
   return /^#[0-9a-f]{6}$/i.test(value) ? null : fieldError(path, `${path.at(-1)} must be a colour like #039be5.`);
 }
 
-/** Checks an integer within a range (GraphQL has already made it an Int). */
-export function intRange(path: string[], value: number | null | undefined, min: number, max: number): UserErrorShape | null {
-  if (value === null || value === undefined) return null;
-  return Number.isInteger(value) && value >= min && value <= max ? null : fieldError(path, `${path.at(-1)} must be between ${min} and ${max}.`);
-}
+/** The range check of shared/validate.ts, under the name the calendar mutations use. */
+export { range as intRange } from '../shared/validate.js';
 
 /** Drops null and undefined values: GraphQL's "not given" never reaches GHL as null. */
 export function given<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], null> } {

@@ -2,9 +2,10 @@ import { AppointmentConnection } from '../appointments/types.js';
 import { builder } from '../builder.js';
 import { badUserInput } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { pageArgs } from '../shared/pagination.js';
 import { CalendarResourceType } from './enums.js';
 import { CalendarNotification, CalendarNotificationConnection, type CalendarNotificationShape } from './notification-types.js';
-import { listConnection, offsetConnection, windowConnection } from './paging.js';
+import { listConnection, offsetConnection, WINDOW_PAGE, windowConnection } from './paging.js';
 import { CalendarResource, CalendarResourceConnection, withResourceId, type CalendarResourceShape } from './resource-types.js';
 import { BlockedSlotConnection, Calendar, CalendarConnection, CalendarGroup, CalendarGroupConnection, FreeSlotDay, type FreeSlotDayShape } from './types.js';
 
@@ -14,19 +15,17 @@ const DAY_MS = 86_400_000;
 /** GHL's limit on a free-slots range. */
 const MAX_FREE_SLOT_RANGE_MS = 31 * DAY_MS;
 
+/** Page sizes of the calendar lists (GHL serves most of them whole or by skip/limit). */
+const LIST_PAGE = { defaultSize: 50, maxSize: 100 };
+
 builder.queryFields((t) => {
-  const pageArgs = {
-    first: t.arg.int({ description: 'Page size.' }),
-    after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
-  };
   const windowArgs = {
     startTime: t.arg({ type: 'DateTime', required: true, description: 'Start of the window: events starting at or after it.' }),
     endTime: t.arg({ type: 'DateTime', required: true, description: 'End of the window: events starting at or before it.' }),
     calendarId: t.arg.id({ description: 'Only events of this calendar. Give this, `userId` or `groupId`.' }),
     userId: t.arg.id({ description: 'Only events of this GHL user.' }),
     groupId: t.arg.id({ description: 'Only events of calendars in this group.' }),
-    first: t.arg.int({ description: 'Page size, 1 to 200. Default 50.' }),
-    after: pageArgs.after,
+    ...pageArgs(t.arg, WINDOW_PAGE),
   };
 
   return {
@@ -36,12 +35,11 @@ builder.queryFields((t) => {
       args: {
         groupId: t.arg.id({ description: 'Only calendars of this group.' }),
         showDrafted: t.arg.boolean({ description: 'Include inactive (draft) calendars. Default true.' }),
-        first: t.arg.int({ description: 'Page size, 1 to 100. Default 50.' }),
-        after: pageArgs.after,
+        ...pageArgs(t.arg, LIST_PAGE),
       },
       resolve: async (_root, args, ctx) => {
         const all = await ctx.loaders.calendarList.load({ ...(args.groupId ? { groupId: args.groupId } : {}), ...(typeof args.showDrafted === 'boolean' ? { showDrafted: args.showDrafted } : {}) });
-        return listConnection(args, { defaultSize: 50, maxSize: 100 }, (c) => c.id, all);
+        return listConnection(args, LIST_PAGE, (c) => c.id, all);
       },
     }),
     calendar: t.field({
@@ -54,8 +52,8 @@ builder.queryFields((t) => {
     calendarGroups: t.field({
       ...traced('Calendar groups of the location.', 'GET /calendars/groups'),
       type: CalendarGroupConnection,
-      args: { first: t.arg.int({ description: 'Page size, 1 to 100. Default 50.' }), after: pageArgs.after },
-      resolve: async (_root, args, ctx) => listConnection(args, { defaultSize: 50, maxSize: 100 }, (g) => g.id, await ctx.loaders.calendarGroups.load({})),
+      args: pageArgs(t.arg, LIST_PAGE),
+      resolve: async (_root, args, ctx) => listConnection(args, LIST_PAGE, (g) => g.id, await ctx.loaders.calendarGroups.load({})),
     }),
     calendarGroup: t.field({
       ...traced('One calendar group by its GHL id (read from the list of groups, which GHL serves whole).', 'GET /calendars/groups'),
@@ -111,11 +109,10 @@ builder.queryFields((t) => {
         calendarId: t.arg.id({ required: true, description: "GHL's calendar id." }),
         isActive: t.arg.boolean({ description: 'Only active (true) or inactive (false) notifications.' }),
         deleted: t.arg.boolean({ description: 'Deleted notifications instead of live ones. Default false.' }),
-        first: t.arg.int({ description: 'Page size, 1 to 100. Default 50.' }),
-        after: pageArgs.after,
+        ...pageArgs(t.arg, LIST_PAGE),
       },
       resolve: (_root, args, ctx) =>
-        offsetConnection<CalendarNotificationShape>(args, { defaultSize: 50, maxSize: 100 }, (n) => n._id, async (skip, limit) => {
+        offsetConnection<CalendarNotificationShape>(args, LIST_PAGE, (n) => n._id, async (skip, limit) => {
           const items = await ctx.loaders.calendarNotifications.load({
             calendarId: args.calendarId,
             limit: limit + 1,
@@ -136,9 +133,9 @@ builder.queryFields((t) => {
     calendarResources: t.field({
       ...traced('Equipment or rooms of the location, by name.', 'GET /calendars/resources/{resourceType}'),
       type: CalendarResourceConnection,
-      args: { resourceType: t.arg({ type: CalendarResourceType, required: true, description: 'Equipment or rooms.' }), first: t.arg.int({ description: 'Page size, 1 to 100. Default 50.' }), after: pageArgs.after },
+      args: { resourceType: t.arg({ type: CalendarResourceType, required: true, description: 'Equipment or rooms.' }), ...pageArgs(t.arg, LIST_PAGE) },
       resolve: (_root, args, ctx) =>
-        offsetConnection<CalendarResourceShape>(args, { defaultSize: 50, maxSize: 100 }, (r) => r.id, async (skip, limit) => {
+        offsetConnection<CalendarResourceShape>(args, LIST_PAGE, (r) => r.id, async (skip, limit) => {
           const items = await ctx.loaders.calendarResources.load({ resourceType: args.resourceType, limit: limit + 1, skip });
           return { items: items.map((r) => withResourceId(r)).filter((r): r is CalendarResourceShape => r !== null), hasMore: items.length > limit };
         }),

@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { listFingerprint, sliceConnection } from '../contacts/offset-paging.js';
 import { traced } from '../shared/ghl-operation.js';
+import { pageArgs } from '../shared/pagination.js';
 import { CampaignConnection, CampaignStatus } from './types.js';
 
 builder.queryField('campaigns', (t) =>
@@ -9,8 +10,7 @@ builder.queryField('campaigns', (t) =>
     type: CampaignConnection,
     args: {
       status: t.arg({ type: CampaignStatus, description: 'Only campaigns with this status (GHL filters).' }),
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 50.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 50, maxSize: 100 }),
     },
     resolve: async (_root, { status, ...args }, ctx) => {
       const filter = status ? { status } : {};

@@ -1,16 +1,14 @@
 import type { GhlCampaign } from '../../ghl/endpoints/campaigns.js';
 import { builder } from '../builder.js';
+import { describedEnum } from '../shared/enums.js';
 import { connectionType } from '../shared/pagination.js';
 
 /** The statuses GHL shows for campaigns (the spec types `status` as a string; its examples are `draft` and `published`). */
 const STATUSES = ['draft', 'published'] as const;
 
-export const CampaignStatus = builder.enumType('CampaignStatus', {
-  description: 'Whether a campaign runs.',
-  values: {
-    DRAFT: { value: 'draft', description: 'Being set up; not sending yet.' },
-    PUBLISHED: { value: 'published', description: 'Live: contacts added to it receive its messages.' },
-  } as const,
+export const CampaignStatus = describedEnum('CampaignStatus', 'Whether a campaign runs.', {
+  DRAFT: ['draft', 'Being set up; not sending yet.'],
+  PUBLISHED: ['published', 'Live: contacts added to it receive its messages.'],
 });
 
 export const Campaign = builder.objectRef<GhlCampaign>('Campaign').implement({

@@ -2,6 +2,7 @@ import type { GraphQLContext } from '../../context.js';
 import { builder } from '../builder.js';
 import { Business } from '../businesses/types.js';
 import { traced } from '../shared/ghl-operation.js';
+import { pageArgs } from '../shared/pagination.js';
 import { listFingerprint, offsetConnection, type OffsetArgs } from './offset-paging.js';
 import { ContactConnection } from './types.js';
 
@@ -27,8 +28,7 @@ builder.queryField('contactsByBusiness', (t) =>
     type: ContactConnection,
     args: {
       businessId: t.arg.id({ required: true, description: "GHL's business id." }),
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 25.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 25, maxSize: 100 }),
       query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
     },
     resolve: (_root, { businessId, ...args }, ctx) => contactsOfBusiness(ctx, businessId, args),
@@ -41,8 +41,7 @@ builder.objectField(Business, 'contacts', (t) =>
     ...traced(`${DESCRIPTION} Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.`, 'GET /contacts/business/{businessId}'),
     type: ContactConnection,
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 25.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 25, maxSize: 100 }),
       query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
     },
     resolve: (business, args, ctx) => contactsOfBusiness(ctx, business.id, args),

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { badUserInput } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { pageOf, pageSize } from '../shared/pagination.js';
+import { pageArgs, pageOf, pageSize } from '../shared/pagination.js';
 import { cursorPosition, listFingerprint } from './offset-paging.js';
 import { ContactConnection } from './types.js';
 
@@ -16,8 +16,7 @@ builder.queryField('contactList', (t) =>
     type: ContactConnection,
     deprecationReason: 'GHL deprecated GET /contacts/. Use `contacts`, which also filters and sorts.',
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
       query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
     },
     resolve: async (_root, args, ctx) => {

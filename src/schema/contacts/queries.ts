@@ -2,7 +2,7 @@ import type { ContactSearchBody } from '../../ghl/endpoints/contacts.js';
 import { builder } from '../builder.js';
 import { badUserInput } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { pageOf, pageSize } from '../shared/pagination.js';
+import { pageArgs, pageOf, pageSize } from '../shared/pagination.js';
 import { prefetchChildren } from '../shared/prefetch.js';
 import { email as emailCheck } from '../shared/validate.js';
 import { cursorPosition, listFingerprint } from './offset-paging.js';
@@ -24,8 +24,7 @@ builder.queryFields((t) => ({
     ...traced('Contacts of the location, newest first unless `sort` says otherwise, optionally matching a search text and a filter.', 'POST /contacts/search'),
     type: ContactConnection,
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
       query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
       filter: t.arg({ type: ContactFilterInput, description: 'Conditions every contact returned meets.' }),
       sort: t.arg({ type: [ContactSortInput], description: 'Sort keys, most significant first (at most 3). Default: newest first.' }),

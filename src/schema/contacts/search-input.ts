@@ -1,5 +1,6 @@
 import type { ContactSearchBody } from '../../ghl/endpoints/contacts.js';
 import { builder } from '../builder.js';
+import { describedEnum } from '../shared/enums.js';
 import { badUserInput } from '../shared/errors.js';
 
 /**
@@ -11,24 +12,18 @@ import { badUserInput } from '../shared/errors.js';
 type Filter = NonNullable<ContactSearchBody['filters']>[number];
 type Sort = NonNullable<ContactSearchBody['sort']>[number];
 
-export const ContactSortField = builder.enumType('ContactSortField', {
-  description: 'What contacts can be ordered by.',
-  values: {
-    DATE_ADDED: { value: 'dateAdded', description: 'When the contact was created.' },
-    DATE_UPDATED: { value: 'dateUpdated', description: 'When the contact last changed.' },
-    FIRST_NAME: { value: 'firstNameLowerCase', description: 'First name, ignoring case.' },
-    LAST_NAME: { value: 'lastNameLowerCase', description: 'Last name, ignoring case.' },
-    FULL_NAME: { value: 'fullNameLowerCase', description: 'Full name, ignoring case.' },
-    EMAIL: { value: 'email', description: 'Email address, ignoring case.' },
-  } as const,
+export const ContactSortField = describedEnum('ContactSortField', 'What contacts can be ordered by.', {
+  DATE_ADDED: ['dateAdded', 'When the contact was created.'],
+  DATE_UPDATED: ['dateUpdated', 'When the contact last changed.'],
+  FIRST_NAME: ['firstNameLowerCase', 'First name, ignoring case.'],
+  LAST_NAME: ['lastNameLowerCase', 'Last name, ignoring case.'],
+  FULL_NAME: ['fullNameLowerCase', 'Full name, ignoring case.'],
+  EMAIL: ['email', 'Email address, ignoring case.'],
 });
 
-export const ContactSortDirection = builder.enumType('ContactSortDirection', {
-  description: 'Ascending or descending.',
-  values: {
-    ASC: { value: 'asc', description: 'Smallest (oldest, A) first.' },
-    DESC: { value: 'desc', description: 'Largest (newest, Z) first.' },
-  } as const,
+export const ContactSortDirection = describedEnum('ContactSortDirection', 'Ascending or descending.', {
+  ASC: ['asc', 'Smallest (oldest, A) first.'],
+  DESC: ['desc', 'Largest (newest, Z) first.'],
 });
 
 export const ContactSortInput = builder.inputType('ContactSortInput', {

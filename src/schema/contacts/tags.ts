@@ -1,5 +1,6 @@
 import { addContactTags, bulkUpdateContactTags, removeContactTags } from '../../ghl/endpoints/contacts.js';
 import { builder } from '../builder.js';
+import { describedEnum } from '../shared/enums.js';
 import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
@@ -24,12 +25,9 @@ const tagsInput = (name: string, description: string, verb: string) =>
 const ContactTagsAddInput = tagsInput('ContactTagsAddInput', 'Tags to add to a contact; tags it already has are kept.', 'add');
 const ContactTagsRemoveInput = tagsInput('ContactTagsRemoveInput', 'Tags to take off a contact (matched case-insensitively); the others stay.', 'remove');
 
-export const ContactTagsBulkAction = builder.enumType('ContactTagsBulkAction', {
-  description: 'What a bulk tag update does to each contact.',
-  values: {
-    ADD: { value: 'add', description: 'Add the tags; tags a contact already has are kept.' },
-    REMOVE: { value: 'remove', description: 'Remove the tags (or all tags, with `removeAllTags`).' },
-  } as const,
+export const ContactTagsBulkAction = describedEnum('ContactTagsBulkAction', 'What a bulk tag update does to each contact.', {
+  ADD: ['add', 'Add the tags; tags a contact already has are kept.'],
+  REMOVE: ['remove', 'Remove the tags (or all tags, with `removeAllTags`).'],
 });
 
 const ContactsTagsBulkUpdateInput = builder.inputType('ContactsTagsBulkUpdateInput', {

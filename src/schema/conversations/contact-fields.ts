@@ -1,8 +1,9 @@
 import { builder } from '../builder.js';
+import { pageArgs } from '../shared/pagination.js';
 import { byParentId } from '../shared/prefetch.js';
 import { Contact } from '../contacts/types.js';
 import { traced } from '../shared/ghl-operation.js';
-import { conversationPage } from './paging.js';
+import { CONVERSATION_PAGE, conversationPage } from './paging.js';
 import { ConversationConnection } from './types.js';
 
 /** Conversations one step from a contact: the search filtered by the contact (GHL has no batch form; one call per contact and page). */
@@ -16,8 +17,7 @@ builder.objectField(Contact, 'conversations', (t) =>
     ...traced("The contact's conversations, newest message first. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.", 'GET /conversations/search'),
     type: ConversationConnection,
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, CONVERSATION_PAGE),
     },
     resolve: (contact, args, ctx) => loadContactConversations(contact.id, args, ctx),
   }),

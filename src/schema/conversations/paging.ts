@@ -23,6 +23,9 @@ export interface ConversationNode {
   detail?: GhlConversationDetail;
 }
 
+/** Page sizes of conversations and of a conversation's messages (GHL's own maximum is 100). */
+export const CONVERSATION_PAGE = { defaultSize: 20, maxSize: 100 };
+
 export interface ConversationFilter {
   contactId?: string | null;
   assignedTo?: readonly string[] | null;
@@ -73,7 +76,7 @@ function sortValueOf(c: GhlConversationSummary, sortBy: string): number | undefi
 }
 
 export async function conversationPage(ctx: GraphQLContext, args: ConversationPageArgs, fixed: { contactId?: string } = {}): Promise<ConnectionShape<ConversationNode>> {
-  const limit = pageSize(args.first, { defaultSize: 20, maxSize: 100 });
+  const limit = pageSize(args.first, CONVERSATION_PAGE);
   const position = args.after ? decodeCursor(args.after) : null;
   const offset = typeof position?.['o'] === 'number' ? position['o'] : 0;
   const sortBy = args.sortBy ?? 'last_message_date';
@@ -98,7 +101,7 @@ export async function conversationPage(ctx: GraphQLContext, args: ConversationPa
 }
 
 export async function messagePage(ctx: GraphQLContext, conversationId: string, args: { first?: number | null; after?: string | null; type?: string | null }): Promise<ConnectionShape<GhlMessage>> {
-  const limit = pageSize(args.first, { defaultSize: 20, maxSize: 100 });
+  const limit = pageSize(args.first, CONVERSATION_PAGE);
   const position = args.after ? decodeCursor(args.after) : null;
   const lastMessageId = typeof position?.['m'] === 'string' ? position['m'] : undefined;
   const offset = typeof position?.['o'] === 'number' ? position['o'] : 0;

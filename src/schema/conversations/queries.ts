@@ -1,8 +1,9 @@
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
+import { pageArgs } from '../shared/pagination.js';
 import { prefetchChildren } from '../shared/prefetch.js';
 import { ConversationReadStatusEnum, ConversationSortFieldEnum, ConversationSortOrderEnum, MessageActionEnum, MessageDirectionEnum, MessageTypeEnum } from './enums.js';
-import { conversationPage } from './paging.js';
+import { CONVERSATION_PAGE, conversationPage } from './paging.js';
 import { Conversation, ConversationConnection, EmailMessage, Message, MessageRecording, MessageTranscription } from './types.js';
 
 export const ConversationFilterInput = builder.inputType('ConversationFilterInput', {
@@ -37,8 +38,7 @@ builder.queryFields((t) => ({
     ...traced("Conversations of the caller's location, by default newest message first.", 'GET /conversations/search'),
     type: ConversationConnection,
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page; use it with the same filter and sort.' }),
+      ...pageArgs(t.arg, CONVERSATION_PAGE, '; use it with the same filter and sort'),
       filter: t.arg({ type: ConversationFilterInput, description: 'Conditions the conversations must meet.' }),
       sortBy: t.arg({ type: ConversationSortFieldEnum, description: 'What to order by. Default: the last message date.' }),
       sortOrder: t.arg({ type: ConversationSortOrderEnum, description: 'Direction of the order. Default: newest first.' }),

@@ -3,7 +3,7 @@ import type { GhlConversationDetail, GhlConversationSummary, GhlEmailMessage, Gh
 import { builder } from '../builder.js';
 import { Contact } from '../contacts/types.js';
 import { traced } from '../shared/ghl-operation.js';
-import { connectionType } from '../shared/pagination.js';
+import { connectionType, pageArgs } from '../shared/pagination.js';
 import { byParentId } from '../shared/prefetch.js';
 import {
   CALL_STATUS_VALUES,
@@ -21,7 +21,7 @@ import {
   orNull,
   orOther,
 } from './enums.js';
-import { messagePage, type ConversationNode } from './paging.js';
+import { CONVERSATION_PAGE, messagePage, type ConversationNode } from './paging.js';
 
 export const Conversation = builder.objectRef<ConversationNode>('Conversation');
 
@@ -96,8 +96,7 @@ Conversation.implement({
       ...traced('Messages of the conversation, newest first. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.', 'GET /conversations/{conversationId}/messages'),
       type: MessageConnection,
       args: {
-        first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
-        after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+        ...pageArgs(t.arg, CONVERSATION_PAGE),
         type: t.arg({ type: MessageTypeEnum, description: 'Only messages of this type (GHL filters by a subset of the types).' }),
       },
       resolve: (n, args, ctx) => loadMessages(n.id, args, ctx),

@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { sliceConnection } from '../locations/slice.js';
 import { traced } from '../shared/ghl-operation.js';
+import { pageArgs } from '../shared/pagination.js';
 import { CustomFieldConnection, CustomFieldModel } from './types.js';
 
 builder.queryFields((t) => ({
@@ -12,8 +13,7 @@ builder.queryFields((t) => ({
     type: CustomFieldConnection,
     args: {
       model: t.arg({ type: CustomFieldModel, description: 'Only the fields of this kind of record. Default: all.' }),
-      first: t.arg.int({ description: 'Page size, 1 to 500. Default 100.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 100, maxSize: 500 }),
     },
     resolve: async (_root, args, ctx) => {
       // One cached read of every model serves each filter, and the `field` links of contacts.

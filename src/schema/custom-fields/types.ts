@@ -1,32 +1,27 @@
 import type { GhlCustomField } from '../../ghl/endpoints/custom-fields.js';
 import { builder } from '../builder.js';
+import { describedEnum } from '../shared/enums.js';
 import { connectionType } from '../shared/pagination.js';
 
-export const CustomFieldDataType = builder.enumType('CustomFieldDataType', {
-  description: 'What kind of value a custom field holds.',
-  values: {
-    TEXT: { value: 'TEXT', description: 'One line of text.' },
-    LARGE_TEXT: { value: 'LARGE_TEXT', description: 'Several lines of text.' },
-    NUMERICAL: { value: 'NUMERICAL', description: 'A number.' },
-    PHONE: { value: 'PHONE', description: 'A phone number.' },
-    MONETARY: { value: 'MONETORY', description: 'An amount of money (GHL spells it `MONETORY`).' },
-    CHECKBOX: { value: 'CHECKBOX', description: 'Any number of the listed options, as checkboxes.' },
-    SINGLE_OPTIONS: { value: 'SINGLE_OPTIONS', description: 'One of the listed options, from a dropdown.' },
-    MULTIPLE_OPTIONS: { value: 'MULTIPLE_OPTIONS', description: 'Any number of the listed options, from a dropdown.' },
-    DATE: { value: 'DATE', description: 'A date.' },
-    TEXTBOX_LIST: { value: 'TEXTBOX_LIST', description: 'A list of labelled text boxes.' },
-    FILE_UPLOAD: { value: 'FILE_UPLOAD', description: 'One or more uploaded files.' },
-    RADIO: { value: 'RADIO', description: 'One of the listed options, as radio buttons.' },
-    EMAIL: { value: 'EMAIL', description: 'An email address.' },
-  } as const,
+export const CustomFieldDataType = describedEnum('CustomFieldDataType', 'What kind of value a custom field holds.', {
+  TEXT: ['TEXT', 'One line of text.'],
+  LARGE_TEXT: ['LARGE_TEXT', 'Several lines of text.'],
+  NUMERICAL: ['NUMERICAL', 'A number.'],
+  PHONE: ['PHONE', 'A phone number.'],
+  MONETARY: ['MONETORY', 'An amount of money (GHL spells it `MONETORY`).'],
+  CHECKBOX: ['CHECKBOX', 'Any number of the listed options, as checkboxes.'],
+  SINGLE_OPTIONS: ['SINGLE_OPTIONS', 'One of the listed options, from a dropdown.'],
+  MULTIPLE_OPTIONS: ['MULTIPLE_OPTIONS', 'Any number of the listed options, from a dropdown.'],
+  DATE: ['DATE', 'A date.'],
+  TEXTBOX_LIST: ['TEXTBOX_LIST', 'A list of labelled text boxes.'],
+  FILE_UPLOAD: ['FILE_UPLOAD', 'One or more uploaded files.'],
+  RADIO: ['RADIO', 'One of the listed options, as radio buttons.'],
+  EMAIL: ['EMAIL', 'An email address.'],
 });
 
-export const CustomFieldModel = builder.enumType('CustomFieldModel', {
-  description: 'The kind of record a custom field belongs to.',
-  values: {
-    CONTACT: { value: 'contact', description: 'Contacts.' },
-    OPPORTUNITY: { value: 'opportunity', description: 'Opportunities.' },
-  } as const,
+export const CustomFieldModel = describedEnum('CustomFieldModel', 'The kind of record a custom field belongs to.', {
+  CONTACT: ['contact', 'Contacts.'],
+  OPPORTUNITY: ['opportunity', 'Opportunities.'],
 });
 
 type DataType = 'TEXT' | 'LARGE_TEXT' | 'NUMERICAL' | 'PHONE' | 'MONETORY' | 'CHECKBOX' | 'SINGLE_OPTIONS' | 'MULTIPLE_OPTIONS' | 'DATE' | 'TEXTBOX_LIST' | 'FILE_UPLOAD' | 'RADIO' | 'EMAIL';

@@ -2,6 +2,7 @@ import type { GhlLocation } from '../../ghl/endpoints/locations.js';
 import { builder } from '../builder.js';
 import { callerCompanyId } from '../companies/agency.js';
 import { traced } from '../shared/ghl-operation.js';
+import { pageArgs } from '../shared/pagination.js';
 import { offsetConnection } from './slice.js';
 import { Location, LocationConnection, LocationOrder } from './types.js';
 
@@ -28,8 +29,7 @@ builder.queryFields((t) => ({
     ),
     type: LocationConnection,
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 10.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 10, maxSize: 100 }),
       order: t.arg({ type: LocationOrder, description: 'Order by name. Default ascending.' }),
       email: t.arg.string({ description: "Only the location with this email address (GHL's exact match)." }),
     },

@@ -1,5 +1,6 @@
 import type { GhlLocation, GhlLocationBusiness, GhlLocationSettings, GhlLocationSocial } from '../../ghl/endpoints/locations.js';
 import { builder } from '../builder.js';
+import { describedEnum } from '../shared/enums.js';
 import { connectionType } from '../shared/pagination.js';
 
 const str = <T>(get: (v: T) => string | undefined) => (v: T) => get(v) || null;
@@ -73,10 +74,7 @@ export const Location = builder.objectRef<GhlLocation>('Location').implement({
 
 export const LocationConnection = connectionType(Location, 'Location', 'location');
 
-export const LocationOrder = builder.enumType('LocationOrder', {
-  description: 'Order of locations in a search, by name.',
-  values: {
-    ASC: { value: 'asc', description: 'A to Z.' },
-    DESC: { value: 'desc', description: 'Z to A.' },
-  } as const,
+export const LocationOrder = describedEnum('LocationOrder', 'Order of locations in a search, by name.', {
+  ASC: ['asc', 'A to Z.'],
+  DESC: ['desc', 'Z to A.'],
 });

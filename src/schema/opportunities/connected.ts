@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { pageArgs } from '../shared/pagination.js';
 import { byParentId } from '../shared/prefetch.js';
 import { Contact } from '../contacts/types.js';
 import { eqFilters, opportunityPage } from './page.js';
@@ -28,8 +29,7 @@ builder.objectField(PipelineStage, 'opportunities', (t) =>
     type: OpportunityConnection,
     description: 'Opportunities in this stage. GHL: `search-opportunities-advanced` (POST /opportunities/search), filtered by stage. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.',
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
       status: t.arg({ type: OpportunityStatus, description: 'Only opportunities with this status.' }),
       sort: t.arg({ type: OpportunitySort, description: 'Order of the list. Default CREATED_AT_DESC.' }),
     },

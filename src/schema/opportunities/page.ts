@@ -10,16 +10,16 @@ import { decodeCursor, pageOf, pageSize, type ConnectionShape } from '../shared/
  * the sort it belongs to, and the last id, so a page that repeats the previous one ends the list.
  */
 
-/** Sort orders the search supports, as GHL's field and direction. */
+/** Sort orders the search supports: GHL's field and direction, and what the order means. */
 export const SORTS = {
-  CREATED_AT_DESC: { field: 'date_added', direction: 'desc' },
-  CREATED_AT_ASC: { field: 'date_added', direction: 'asc' },
-  UPDATED_AT_DESC: { field: 'date_updated', direction: 'desc' },
-  UPDATED_AT_ASC: { field: 'date_updated', direction: 'asc' },
-  MONETARY_VALUE_DESC: { field: 'monetary_value', direction: 'desc' },
-  MONETARY_VALUE_ASC: { field: 'monetary_value', direction: 'asc' },
-  LAST_STAGE_CHANGE_AT_DESC: { field: 'last_stage_change_at', direction: 'desc' },
-  LAST_STATUS_CHANGE_AT_DESC: { field: 'last_status_change_at', direction: 'desc' },
+  CREATED_AT_DESC: { field: 'date_added', direction: 'desc', about: 'Newest first (the default).' },
+  CREATED_AT_ASC: { field: 'date_added', direction: 'asc', about: 'Oldest first.' },
+  UPDATED_AT_DESC: { field: 'date_updated', direction: 'desc', about: 'Most recently changed first.' },
+  UPDATED_AT_ASC: { field: 'date_updated', direction: 'asc', about: 'Least recently changed first.' },
+  MONETARY_VALUE_DESC: { field: 'monetary_value', direction: 'desc', about: 'Largest deals first.' },
+  MONETARY_VALUE_ASC: { field: 'monetary_value', direction: 'asc', about: 'Smallest deals first.' },
+  LAST_STAGE_CHANGE_AT_DESC: { field: 'last_stage_change_at', direction: 'desc', about: 'Most recently moved between stages first.' },
+  LAST_STATUS_CHANGE_AT_DESC: { field: 'last_status_change_at', direction: 'desc', about: 'Most recent status change first.' },
 } as const;
 export type SortName = keyof typeof SORTS;
 
@@ -46,7 +46,7 @@ export async function opportunityPage(ctx: GraphQLContext, q: OpportunityQuery):
     searchAfter,
     additionalDetails: NO_DETAILS,
     ...(q.filters.length ? { filters: q.filters } : {}),
-    sort: [SORTS[sortName]],
+    sort: [{ field: SORTS[sortName].field, direction: SORTS[sortName].direction }],
   };
   const result = await ctx.loaders.opportunitySearch.load(body);
   // An upstream that ignored searchAfter would hand back the page we already had: stop there.

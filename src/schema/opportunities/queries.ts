@@ -2,22 +2,14 @@ import { GraphQLError } from 'graphql';
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
 import { sliceConnection } from '../shared/offset-connection.js';
-import { eqFilters, opportunityPage, type SortName } from './page.js';
+import { pageArgs } from '../shared/pagination.js';
+import { eqFilters, opportunityPage, SORTS, type SortName } from './page.js';
 import { findPipeline, locationPipelines } from './pipelines.js';
 import { Opportunity, OpportunityConnection, OpportunityStatus, Pipeline, PipelineConnection } from './types.js';
 
 export const OpportunitySort = builder.enumType('OpportunitySort', {
   description: 'Orders for lists of opportunities. Ties are broken by id, so paging is stable.',
-  values: {
-    CREATED_AT_DESC: { value: 'CREATED_AT_DESC', description: 'Newest first (the default).' },
-    CREATED_AT_ASC: { value: 'CREATED_AT_ASC', description: 'Oldest first.' },
-    UPDATED_AT_DESC: { value: 'UPDATED_AT_DESC', description: 'Most recently changed first.' },
-    UPDATED_AT_ASC: { value: 'UPDATED_AT_ASC', description: 'Least recently changed first.' },
-    MONETARY_VALUE_DESC: { value: 'MONETARY_VALUE_DESC', description: 'Largest deals first.' },
-    MONETARY_VALUE_ASC: { value: 'MONETARY_VALUE_ASC', description: 'Smallest deals first.' },
-    LAST_STAGE_CHANGE_AT_DESC: { value: 'LAST_STAGE_CHANGE_AT_DESC', description: 'Most recently moved between stages first.' },
-    LAST_STATUS_CHANGE_AT_DESC: { value: 'LAST_STATUS_CHANGE_AT_DESC', description: 'Most recent status change first.' },
-  } satisfies Record<SortName, { value: SortName; description: string }>,
+  values: Object.fromEntries(Object.entries(SORTS).map(([name, sort]) => [name, { value: name, description: sort.about }])) as Record<SortName, { value: SortName; description: string }>,
 });
 
 const OpportunityFilterInput = builder.inputType('OpportunityFilterInput', {
@@ -44,8 +36,7 @@ builder.queryFields((t) => ({
     ...traced("Opportunities of the caller's location, filtered and sorted.", 'POST /opportunities/search'),
     type: OpportunityConnection,
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 20.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
       filter: t.arg({ type: OpportunityFilterInput, description: 'Conditions to meet; all of them.' }),
       sort: t.arg({ type: OpportunitySort, description: 'Order of the list. Default CREATED_AT_DESC.' }),
     },
@@ -62,8 +53,7 @@ builder.queryFields((t) => ({
     ...traced("The location's pipelines with their stages, in GHL's order.", 'GET /opportunities/pipelines'),
     type: PipelineConnection,
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 50.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 50, maxSize: 100 }),
     },
     // GHL returns every pipeline at once; the connection pages over that one list.
     resolve: async (_root, args, ctx) => sliceConnection(await locationPipelines(ctx), args, { defaultSize: 50, maxSize: 100, idOf: (p) => p.id }),

@@ -1,30 +1,22 @@
-import type { GhlOpportunity, GhlOpportunityCustomField, GhlPipeline, GhlPipelineStage } from '../../ghl/endpoints/opportunities.js';
+import type { GhlOpportunity, GhlOpportunityCustomField, GhlPipeline } from '../../ghl/endpoints/opportunities.js';
 import { GhlNotFoundError } from '../../ghl/errors.js';
 import { builder } from '../builder.js';
 import { Contact } from '../contacts/types.js';
+import { describedEnum } from '../shared/enums.js';
 import { connectionType } from '../shared/pagination.js';
-import { findPipeline, findStage } from './pipelines.js';
+import { findPipeline, findStage, type StageNode } from './pipelines.js';
 
-/** A stage with the id of its pipeline, which GHL's stage objects do not carry. */
-export type StageNode = GhlPipelineStage & { pipelineId: string };
-
-export const OpportunityStatus = builder.enumType('OpportunityStatus', {
-  description: 'Where an opportunity stands, independently of its pipeline stage.',
-  values: {
-    OPEN: { value: 'open', description: 'Still being worked on.' },
-    WON: { value: 'won', description: 'Closed with the deal made.' },
-    LOST: { value: 'lost', description: 'Closed without the deal.' },
-    ABANDONED: { value: 'abandoned', description: 'Dropped without a decision either way.' },
-  } as const,
+export const OpportunityStatus = describedEnum('OpportunityStatus', 'Where an opportunity stands, independently of its pipeline stage.', {
+  OPEN: ['open', 'Still being worked on.'],
+  WON: ['won', 'Closed with the deal made.'],
+  LOST: ['lost', 'Closed without the deal.'],
+  ABANDONED: ['abandoned', 'Dropped without a decision either way.'],
 });
 
-export const PipelineColorRenderMode = builder.enumType('PipelineColorRenderMode', {
-  description: 'How GHL shows the colours of a pipeline and its stages.',
-  values: {
-    DOT: { value: 'dot', description: 'A coloured dot beside the name.' },
-    BG_TINT: { value: 'bg-tint', description: 'A tinted background.' },
-    NONE: { value: 'none', description: 'No colour.' },
-  } as const,
+export const PipelineColorRenderMode = describedEnum('PipelineColorRenderMode', 'How GHL shows the colours of a pipeline and its stages.', {
+  DOT: ['dot', 'A coloured dot beside the name.'],
+  BG_TINT: ['bg-tint', 'A tinted background.'],
+  NONE: ['none', 'No colour.'],
 });
 
 /** Custom field values come as a string, an object, or an array of either. */

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { GhlBadRequestError, GhlError, GhlNotFoundError } from '../../ghl/errors.js';
 import { builder } from '../builder.js';
+import { describedEnum } from './enums.js';
 
 /**
  * The single mapping from failures to what clients see. Expected failures carry
@@ -50,16 +51,13 @@ export interface UserErrorShape {
   field: string[] | null;
 }
 
-export const UserErrorCodeEnum = builder.enumType('UserErrorCode', {
-  description: 'Why a mutation refused its input.',
-  values: {
-    INVALID: { value: 'INVALID', description: 'A value has the wrong format or is out of range.' },
-    REQUIRED: { value: 'REQUIRED', description: 'A value that must be given is missing.' },
-    BLANK: { value: 'BLANK', description: 'A value is empty or only white space.' },
-    NOT_FOUND: { value: 'NOT_FOUND', description: 'The record the mutation acts on does not exist.' },
-    TAKEN: { value: 'TAKEN', description: 'Another record already uses this value (e.g. a duplicate email).' },
-    REJECTED: { value: 'REJECTED', description: 'GHL refused the input for a reason it did not tie to one field.' },
-  } as const,
+export const UserErrorCodeEnum = describedEnum('UserErrorCode', 'Why a mutation refused its input.', {
+  INVALID: ['INVALID', 'A value has the wrong format or is out of range.'],
+  REQUIRED: ['REQUIRED', 'A value that must be given is missing.'],
+  BLANK: ['BLANK', 'A value is empty or only white space.'],
+  NOT_FOUND: ['NOT_FOUND', 'The record the mutation acts on does not exist.'],
+  TAKEN: ['TAKEN', 'Another record already uses this value (e.g. a duplicate email).'],
+  REJECTED: ['REJECTED', 'GHL refused the input for a reason it did not tie to one field.'],
 });
 
 export const UserError = builder.objectRef<UserErrorShape>('UserError').implement({

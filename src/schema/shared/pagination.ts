@@ -1,4 +1,4 @@
-import type { ObjectRef } from '@pothos/core';
+import type { ArgBuilder, ObjectRef } from '@pothos/core';
 import type { PageInfoShape } from '@pothos/plugin-relay';
 import type { BuilderTypes } from '../builder.js';
 import { builder } from '../builder.js';
@@ -53,6 +53,20 @@ export function pageOf<T>(
   };
 }
 
+/** What `first` defaults to and may not exceed, for one connection field. */
+export interface PageSizes {
+  defaultSize: number;
+  maxSize: number;
+}
+
+/** The `first` and `after` arguments of a connection field, documented with the sizes its resolver enforces. */
+export function pageArgs(arg: ArgBuilder<BuilderTypes>, sizes: PageSizes, afterNote = '') {
+  return {
+    first: arg.int({ description: `Page size, 1 to ${sizes.maxSize}. Default ${sizes.defaultSize}.` }),
+    after: arg.string({ description: `Cursor from \`pageInfo.endCursor\` of the previous page${afterNote}.` }),
+  };
+}
+
 const CURSOR_VERSION = 1;
 
 export function encodeCursor(position: Record<string, unknown>): string {
@@ -70,7 +84,7 @@ export function decodeCursor(cursor: string): Record<string, unknown> {
 }
 
 /** Validates `first` against the endpoint's page size limit. */
-export function pageSize(first: number | null | undefined, opts: { defaultSize: number; maxSize: number }): number {
+export function pageSize(first: number | null | undefined, opts: PageSizes): number {
   if (first === null || first === undefined) return opts.defaultSize;
   if (!Number.isInteger(first) || first < 1 || first > opts.maxSize) {
     throw badUserInput(`\`first\` must be between 1 and ${opts.maxSize}.`, { argument: 'first' });

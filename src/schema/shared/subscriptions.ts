@@ -5,23 +5,18 @@ import type { GraphQLContext } from '../../context.js';
 import type { Change } from '../../subscriptions/diff.js';
 import type { PollSource } from '../../subscriptions/poller.js';
 import { builder, type BuilderTypes } from '../builder.js';
+import { describedEnum } from './enums.js';
 
-export const ChangeKindEnum = builder.enumType('ChangeKind', {
-  description: 'What happened to a record.',
-  values: {
-    CREATED: { value: 'CREATED', description: 'The record is new.' },
-    UPDATED: { value: 'UPDATED', description: 'Fields of the record changed; see `changedFields`.' },
-    DELETED: { value: 'DELETED', description: 'The record is gone; `node` is its last known state.' },
-  } as const,
+export const ChangeKindEnum = describedEnum('ChangeKind', 'What happened to a record.', {
+  CREATED: ['CREATED', 'The record is new.'],
+  UPDATED: ['UPDATED', 'Fields of the record changed; see `changedFields`.'],
+  DELETED: ['DELETED', 'The record is gone; `node` is its last known state.'],
 });
 
-export const ChangeSourceEnum = builder.enumType('ChangeSource', {
-  description: 'How the gateway learnt of a change.',
-  values: {
-    WEBHOOK: { value: 'WEBHOOK', description: 'A GHL webhook delivered it, as it happened.' },
-    POLL: { value: 'POLL', description: 'A poll found it (GHL loses some webhooks; polling reconciles).' },
-    MUTATION: { value: 'MUTATION', description: 'A mutation through this gateway made it; published as soon as GHL confirmed the write.' },
-  } as const,
+export const ChangeSourceEnum = describedEnum('ChangeSource', 'How the gateway learnt of a change.', {
+  WEBHOOK: ['WEBHOOK', 'A GHL webhook delivered it, as it happened.'],
+  POLL: ['POLL', 'A poll found it (GHL loses some webhooks; polling reconciles).'],
+  MUTATION: ['MUTATION', 'A mutation through this gateway made it; published as soon as GHL confirmed the write.'],
 });
 
 /**

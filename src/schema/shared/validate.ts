@@ -36,9 +36,10 @@ export function oneOf(paths: string[][], values: unknown[]): Check {
     : { code: 'REQUIRED', field: paths[0] ?? null, message: `Give at least one of ${paths.map((p) => p.at(-1)).join(', ')}.` };
 }
 
+/** An integer from `min` to `max` (GraphQL has already made it an Int). */
 export function range(path: string[], value: number | null | undefined, min: number, max: number): Check {
   if (value === null || value === undefined) return null;
-  return value >= min && value <= max ? null : { code: 'INVALID', field: path, message: `${path.at(-1)} must be between ${min} and ${max}.` };
+  return Number.isInteger(value) && value >= min && value <= max ? null : { code: 'INVALID', field: path, message: `${path.at(-1)} must be between ${min} and ${max}.` };
 }
 
 export function before(paths: [string[], string[]], start: Date | null | undefined, end: Date | null | undefined): Check {

@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import { agencyCompanyId, requireAgency } from '../companies/agency.js';
 import { sliceConnection } from '../locations/slice.js';
 import { traced } from '../shared/ghl-operation.js';
+import { pageArgs } from '../shared/pagination.js';
 import { SnapshotConnection } from './types.js';
 
 builder.queryFields((t) => ({
@@ -10,8 +11,7 @@ builder.queryFields((t) => ({
     type: SnapshotConnection,
     nullable: true,
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 25.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 25, maxSize: 100 }),
     },
     resolve: async (_root, args, ctx) => {
       requireAgency(ctx);

@@ -1,13 +1,11 @@
 import type { GhlSnapshot } from '../../ghl/endpoints/snapshots.js';
 import { builder } from '../builder.js';
+import { describedEnum } from '../shared/enums.js';
 import { connectionType } from '../shared/pagination.js';
 
-export const SnapshotType = builder.enumType('SnapshotType', {
-  description: 'Where a snapshot comes from.',
-  values: {
-    OWN: { value: 'own', description: 'Made by the agency from one of its locations.' },
-    IMPORTED: { value: 'imported', description: 'Imported from another agency through a share link.' },
-  } as const,
+export const SnapshotType = describedEnum('SnapshotType', 'Where a snapshot comes from.', {
+  OWN: ['own', 'Made by the agency from one of its locations.'],
+  IMPORTED: ['imported', 'Imported from another agency through a share link.'],
 });
 
 export const Snapshot = builder.objectRef<GhlSnapshot>('Snapshot').implement({

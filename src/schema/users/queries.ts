@@ -4,6 +4,7 @@ import { agencyCompanyId, callerCompanyId, requireAgency } from '../companies/ag
 import { badUserInput } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { offsetConnection, sliceConnection } from '../locations/slice.js';
+import { pageArgs } from '../shared/pagination.js';
 import { User, UserConnection, UserRole, UserType } from './types.js';
 
 const PAGE = { defaultSize: 25, maxSize: 100 };
@@ -24,8 +25,7 @@ builder.queryFields((t) => ({
     ),
     type: UserConnection,
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 25.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 25, maxSize: 100 }),
       query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
       role: t.arg({ type: UserRole, description: 'Only users with this role.' }),
       type: t.arg({ type: UserType, description: 'Only users of this type.' }),
@@ -53,8 +53,7 @@ builder.queryFields((t) => ({
     args: {
       emails: t.arg.stringList({ required: true, description: 'Email addresses, matched whole and ignoring case; 1 to 100.' }),
       deleted: t.arg.boolean({ description: 'True for deleted users only. Default false.' }),
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 25.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 25, maxSize: 100 }),
     },
     resolve: async (_root, args, ctx) => {
       requireAgency(ctx);
@@ -72,8 +71,7 @@ builder.queryFields((t) => ({
     deprecationReason: 'GHL deprecated `GET /users/`; use `users`, which pages through its user search.',
     type: UserConnection,
     args: {
-      first: t.arg.int({ description: 'Page size, 1 to 100. Default 25.' }),
-      after: t.arg.string({ description: 'Cursor from `pageInfo.endCursor` of the previous page.' }),
+      ...pageArgs(t.arg, { defaultSize: 25, maxSize: 100 }),
     },
     resolve: async (_root, args, ctx) => sliceConnection(await ctx.loaders.locationUsers.load(ctx.credential.locationId), args, PAGE),
   }),

@@ -1,41 +1,33 @@
 import type { GhlUser } from '../../ghl/endpoints/users.js';
 import { builder } from '../builder.js';
+import { describedEnum } from '../shared/enums.js';
 import { connectionType } from '../shared/pagination.js';
 import { UserPermissions } from './permissions.js';
 
-export const UserType = builder.enumType('UserType', {
-  description: 'Where a user works.',
-  values: {
-    ACCOUNT: { value: 'account', description: 'A sub-account user, working in one or more locations.' },
-    AGENCY: { value: 'agency', description: 'An agency user, working across the agency.' },
-  } as const,
+export const UserType = describedEnum('UserType', 'Where a user works.', {
+  ACCOUNT: ['account', 'A sub-account user, working in one or more locations.'],
+  AGENCY: ['agency', 'An agency user, working across the agency.'],
 });
 
-export const UserRole = builder.enumType('UserRole', {
-  description: "A user's role where they work.",
-  values: {
-    ADMIN: { value: 'admin', description: 'Administers the sub-account or agency.' },
-    USER: { value: 'user', description: 'Works in it, with the permissions set on the user.' },
-  } as const,
+export const UserRole = describedEnum('UserRole', "A user's role where they work.", {
+  ADMIN: ['admin', 'Administers the sub-account or agency.'],
+  USER: ['user', 'Works in it, with the permissions set on the user.'],
 });
 
-export const PlatformLanguage = builder.enumType('PlatformLanguage', {
-  description: 'Language of the GHL interface for a user.',
-  values: {
-    EN_US: { value: 'en_US', description: 'English (United States).' },
-    ES: { value: 'es', description: 'Spanish.' },
-    FR_CA: { value: 'fr_CA', description: 'French (Canada).' },
-    FR_FR: { value: 'fr_FR', description: 'French (France).' },
-    NL: { value: 'nl', description: 'Dutch.' },
-    DE: { value: 'de', description: 'German.' },
-    PT_PT: { value: 'pt_PT', description: 'Portuguese (Portugal).' },
-    PT_BR: { value: 'pt_BR', description: 'Portuguese (Brazil).' },
-    IT: { value: 'it', description: 'Italian.' },
-    SV: { value: 'sv', description: 'Swedish.' },
-    DA: { value: 'da', description: 'Danish.' },
-    FI: { value: 'fi', description: 'Finnish.' },
-    NO: { value: 'no', description: 'Norwegian.' },
-  } as const,
+export const PlatformLanguage = describedEnum('PlatformLanguage', 'Language of the GHL interface for a user.', {
+  EN_US: ['en_US', 'English (United States).'],
+  ES: ['es', 'Spanish.'],
+  FR_CA: ['fr_CA', 'French (Canada).'],
+  FR_FR: ['fr_FR', 'French (France).'],
+  NL: ['nl', 'Dutch.'],
+  DE: ['de', 'German.'],
+  PT_PT: ['pt_PT', 'Portuguese (Portugal).'],
+  PT_BR: ['pt_BR', 'Portuguese (Brazil).'],
+  IT: ['it', 'Italian.'],
+  SV: ['sv', 'Swedish.'],
+  DA: ['da', 'Danish.'],
+  FI: ['fi', 'Finnish.'],
+  NO: ['no', 'Norwegian.'],
 });
 
 type TypeValue = 'account' | 'agency';

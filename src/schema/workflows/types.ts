@@ -1,16 +1,14 @@
 import type { GhlWorkflow } from '../../ghl/endpoints/workflows.js';
 import { builder } from '../builder.js';
+import { describedEnum } from '../shared/enums.js';
 import { connectionType } from '../shared/pagination.js';
 
 /** The statuses GHL shows for workflows (the spec types `status` as a string; its example is `draft`). */
 const STATUSES = ['draft', 'published'] as const;
 
-export const WorkflowStatus = builder.enumType('WorkflowStatus', {
-  description: 'Whether a workflow runs.',
-  values: {
-    DRAFT: { value: 'draft', description: 'Being built; contacts added to it do not move through it yet.' },
-    PUBLISHED: { value: 'published', description: 'Live: contacts added to it run through its steps.' },
-  } as const,
+export const WorkflowStatus = describedEnum('WorkflowStatus', 'Whether a workflow runs.', {
+  DRAFT: ['draft', 'Being built; contacts added to it do not move through it yet.'],
+  PUBLISHED: ['published', 'Live: contacts added to it run through its steps.'],
 });
 
 export const Workflow = builder.objectRef<GhlWorkflow>('Workflow').implement({
