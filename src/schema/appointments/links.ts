@@ -31,7 +31,7 @@ builder.objectFields(Appointment, (t) => ({
     type: AppointmentNoteConnection,
     description: 'Notes written on the appointment, newest first. GHL: `get-appointment-notes` (GET /calendars/appointments/{appointmentId}/notes). Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.',
     args: {
-      ...pageArgs(t.arg, { defaultSize: 10, maxSize: 20 }),
+      ...pageArgs(t.arg, NOTES_PAGE),
     },
     resolve: (a, args, ctx) => appointmentNotesPage(ctx, a.id, args),
   }),

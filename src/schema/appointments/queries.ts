@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
 import { pageArgs } from '../shared/pagination.js';
-import { appointmentNotesPage } from './links.js';
+import { appointmentNotesPage, NOTES_PAGE } from './links.js';
 import { Appointment, AppointmentNoteConnection } from './types.js';
 
 builder.queryFields((t) => ({
@@ -17,7 +17,7 @@ builder.queryFields((t) => ({
     type: AppointmentNoteConnection,
     args: {
       appointmentId: t.arg.id({ required: true, description: "GHL's appointment (event) id." }),
-      ...pageArgs(t.arg, { defaultSize: 10, maxSize: 20 }),
+      ...pageArgs(t.arg, NOTES_PAGE),
     },
     resolve: (_root, args, ctx) => appointmentNotesPage(ctx, args.appointmentId, args),
   }),

@@ -2,7 +2,7 @@ import { builder } from '../builder.js';
 import { Contact } from '../contacts/types.js';
 import { traced } from '../shared/ghl-operation.js';
 import { pageArgs } from '../shared/pagination.js';
-import { recordRelationsConnection } from './relations-page.js';
+import { recordRelationsConnection, RELATIONS_PAGE } from './relations-page.js';
 import { RelationConnection } from './types.js';
 
 // Added from this folder, so the contacts domain needs no change to link to relations.
@@ -13,7 +13,7 @@ builder.objectField(Contact, 'relations', (t) =>
     type: RelationConnection,
     args: {
       associationId: t.arg.id({ description: 'Only relations under this association.' }),
-      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
+      ...pageArgs(t.arg, RELATIONS_PAGE),
     },
     resolve: (contact, args, ctx) => recordRelationsConnection(ctx, contact.id, args),
   }),

@@ -48,7 +48,7 @@ builder.queryFields((t) => ({
     args: {
       recordId: t.arg.id({ required: true, description: 'Id of the record whose relations to list.' }),
       associationId: t.arg.id({ description: 'Only relations under this association.' }),
-      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
+      ...pageArgs(t.arg, PAGE),
     },
     resolve: (_root, args, ctx) => recordRelationsConnection(ctx, args.recordId, args),
   }),

@@ -1,7 +1,7 @@
 import { AppointmentConnection } from '../appointments/types.js';
 import { builder } from '../builder.js';
 import { pageArgs } from '../shared/pagination.js';
-import { windowConnection } from './paging.js';
+import { WINDOW_PAGE, windowConnection } from './paging.js';
 import { Calendar, CalendarGroup } from './types.js';
 
 /** Links out of a calendar, each through a loader so a list of calendars costs one read per key. */
@@ -19,7 +19,7 @@ builder.objectFields(Calendar, (t) => ({
     args: {
       startTime: t.arg({ type: 'DateTime', required: true, description: 'Start of the window: events starting at or after it.' }),
       endTime: t.arg({ type: 'DateTime', required: true, description: 'End of the window: events starting at or before it.' }),
-      ...pageArgs(t.arg, { defaultSize: 50, maxSize: 200 }),
+      ...pageArgs(t.arg, WINDOW_PAGE),
     },
     resolve: (c, args, ctx) => windowConnection({ ...args, calendarId: c.id }, (w) => ctx.loaders.calendarEvents.load(w)),
   }),

@@ -6,6 +6,9 @@ import { pageArgs } from '../shared/pagination.js';
 import { listFingerprint, offsetConnection, type OffsetArgs } from './offset-paging.js';
 import { ContactConnection } from './types.js';
 
+/** `first`'s default and maximum, for the arguments' documentation and the resolver alike. */
+const PAGE = { defaultSize: 25, maxSize: 100 };
+
 /** The contacts of one business: `GET /contacts/business/{businessId}`, skip/limit behind a cursor. */
 
 interface ByBusinessArgs extends OffsetArgs {
@@ -14,7 +17,7 @@ interface ByBusinessArgs extends OffsetArgs {
 
 function contactsOfBusiness(ctx: GraphQLContext, businessId: string, args: ByBusinessArgs) {
   const query = args.query?.trim() || undefined;
-  return offsetConnection(args, { defaultSize: 25, maxSize: 100, fingerprint: listFingerprint({ businessId, query: query ?? null }) }, async (skip, limit) => {
+  return offsetConnection(args, { ...PAGE, fingerprint: listFingerprint({ businessId, query: query ?? null }) }, async (skip, limit) => {
     const page = await ctx.loaders.contactsByBusiness.load({ businessId, skip, limit, ...(query ? { query } : {}) });
     return { items: page.contacts, total: page.count };
   });
@@ -28,7 +31,7 @@ builder.queryField('contactsByBusiness', (t) =>
     type: ContactConnection,
     args: {
       businessId: t.arg.id({ required: true, description: "GHL's business id." }),
-      ...pageArgs(t.arg, { defaultSize: 25, maxSize: 100 }),
+      ...pageArgs(t.arg, PAGE),
       query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
     },
     resolve: (_root, { businessId, ...args }, ctx) => contactsOfBusiness(ctx, businessId, args),
@@ -41,7 +44,7 @@ builder.objectField(Business, 'contacts', (t) =>
     ...traced(`${DESCRIPTION} Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.`, 'GET /contacts/business/{businessId}'),
     type: ContactConnection,
     args: {
-      ...pageArgs(t.arg, { defaultSize: 25, maxSize: 100 }),
+      ...pageArgs(t.arg, PAGE),
       query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
     },
     resolve: (business, args, ctx) => contactsOfBusiness(ctx, business.id, args),

@@ -5,6 +5,9 @@ import { pageArgs, pageOf, pageSize } from '../shared/pagination.js';
 import { cursorPosition, listFingerprint } from './offset-paging.js';
 import { ContactConnection } from './types.js';
 
+/** `first`'s default and maximum, for the arguments' documentation and the resolver alike. */
+const PAGE = { defaultSize: 20, maxSize: 100 };
+
 /**
  * `GET /contacts/` is deprecated in the spec in favour of advanced search; it stays reachable,
  * marked deprecated. Its own position is a pair (`startAfter` = dateAdded in ms, `startAfterId`),
@@ -16,11 +19,11 @@ builder.queryField('contactList', (t) =>
     type: ContactConnection,
     deprecationReason: 'GHL deprecated GET /contacts/. Use `contacts`, which also filters and sorts.',
     args: {
-      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
+      ...pageArgs(t.arg, PAGE),
       query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const limit = pageSize(args.first, { defaultSize: 20, maxSize: 100 });
+      const limit = pageSize(args.first, PAGE);
       const fingerprint = listFingerprint({ list: 'legacy', query: args.query ?? null });
       const position = cursorPosition(args.after, fingerprint);
       const offset = typeof position?.['o'] === 'number' ? position['o'] : 0;

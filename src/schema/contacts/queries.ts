@@ -9,6 +9,9 @@ import { cursorPosition, listFingerprint } from './offset-paging.js';
 import { ContactFilterInput, ContactSortInput, searchFilters, searchSort } from './search-input.js';
 import { Contact, ContactConnection } from './types.js';
 
+/** `first`'s default and maximum, for the arguments' documentation and the resolver alike. */
+const PAGE = { defaultSize: 20, maxSize: 100 };
+
 builder.queryFields((t) => ({
   contact: t.field({
     ...traced('One contact by its GHL id; null with a NOT_FOUND error when it does not exist.', 'GET /contacts/{contactId}'),
@@ -24,13 +27,13 @@ builder.queryFields((t) => ({
     ...traced('Contacts of the location, newest first unless `sort` says otherwise, optionally matching a search text and a filter.', 'POST /contacts/search'),
     type: ContactConnection,
     args: {
-      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
+      ...pageArgs(t.arg, PAGE),
       query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
       filter: t.arg({ type: ContactFilterInput, description: 'Conditions every contact returned meets.' }),
       sort: t.arg({ type: [ContactSortInput], description: 'Sort keys, most significant first (at most 3). Default: newest first.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const limit = pageSize(args.first, { defaultSize: 20, maxSize: 100 });
+      const limit = pageSize(args.first, PAGE);
       const filters = searchFilters(args.filter);
       const sort = searchSort(args.sort);
       const fingerprint = listFingerprint({ query: args.query ?? null, filters, sort });

@@ -6,6 +6,9 @@ import { pageArgs } from '../shared/pagination.js';
 import { offsetConnection } from './slice.js';
 import { Location, LocationConnection, LocationOrder } from './types.js';
 
+/** `first`'s default and maximum, for the arguments' documentation and the resolver alike. */
+const PAGE = { defaultSize: 10, maxSize: 100 };
+
 builder.queryFields((t) => ({
   // GHL lists this read among its actions; it changes nothing, so it is a query here.
   location: t.field({
@@ -29,13 +32,13 @@ builder.queryFields((t) => ({
     ),
     type: LocationConnection,
     args: {
-      ...pageArgs(t.arg, { defaultSize: 10, maxSize: 100 }),
+      ...pageArgs(t.arg, PAGE),
       order: t.arg({ type: LocationOrder, description: 'Order by name. Default ascending.' }),
       email: t.arg.string({ description: "Only the location with this email address (GHL's exact match)." }),
     },
     resolve: async (_root, args, ctx) => {
       const companyId = await callerCompanyId(ctx);
-      return offsetConnection<GhlLocation>(args, { defaultSize: 10, maxSize: 100 }, (l) => l.id, async ({ skip, limit }) => ({
+      return offsetConnection<GhlLocation>(args, PAGE, (l) => l.id, async ({ skip, limit }) => ({
         nodes: await ctx.loaders.locationSearch.load({ companyId, skip, limit, ...(args.order ? { order: args.order } : {}), ...(args.email ? { email: args.email } : {}) }),
         total: null,
       }));

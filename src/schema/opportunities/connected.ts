@@ -2,7 +2,7 @@ import { builder } from '../builder.js';
 import { pageArgs } from '../shared/pagination.js';
 import { byParentId } from '../shared/prefetch.js';
 import { Contact } from '../contacts/types.js';
-import { eqFilters, opportunityPage } from './page.js';
+import { eqFilters, OPPORTUNITY_PAGE, opportunityPage } from './page.js';
 import { OpportunitySort } from './queries.js';
 import { Opportunity, OpportunityConnection, OpportunityStatus, PipelineStage } from './types.js';
 
@@ -29,7 +29,7 @@ builder.objectField(PipelineStage, 'opportunities', (t) =>
     type: OpportunityConnection,
     description: 'Opportunities in this stage. GHL: `search-opportunities-advanced` (POST /opportunities/search), filtered by stage. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.',
     args: {
-      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
+      ...pageArgs(t.arg, OPPORTUNITY_PAGE),
       status: t.arg({ type: OpportunityStatus, description: 'Only opportunities with this status.' }),
       sort: t.arg({ type: OpportunitySort, description: 'Order of the list. Default CREATED_AT_DESC.' }),
     },

@@ -23,6 +23,9 @@ export const SORTS = {
 } as const;
 export type SortName = keyof typeof SORTS;
 
+/** Page sizes of opportunity lists (GHL's search takes at most 100). */
+export const OPPORTUNITY_PAGE = { defaultSize: 20, maxSize: 100 };
+
 export interface OpportunityQuery {
   first?: number | null;
   after?: string | null;
@@ -32,7 +35,7 @@ export interface OpportunityQuery {
 }
 
 export async function opportunityPage(ctx: GraphQLContext, q: OpportunityQuery): Promise<ConnectionShape<GhlOpportunity>> {
-  const limit = pageSize(q.first, { defaultSize: 20, maxSize: 100 });
+  const limit = pageSize(q.first, OPPORTUNITY_PAGE);
   const sortName: SortName = q.sort ?? 'CREATED_AT_DESC';
   const position = q.after ? decodeCursor(q.after) : null;
   if (position && position['s'] !== sortName) throw badUserInput('The `after` cursor belongs to another sort order.', { argument: 'after' });

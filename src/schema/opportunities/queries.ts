@@ -3,9 +3,12 @@ import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
 import { sliceConnection } from '../shared/offset-connection.js';
 import { pageArgs } from '../shared/pagination.js';
-import { eqFilters, opportunityPage, SORTS, type SortName } from './page.js';
+import { eqFilters, OPPORTUNITY_PAGE, opportunityPage, SORTS, type SortName } from './page.js';
 import { findPipeline, locationPipelines } from './pipelines.js';
 import { Opportunity, OpportunityConnection, OpportunityStatus, Pipeline, PipelineConnection } from './types.js';
+
+/** Pipelines come whole from GHL; the connection pages over them. */
+const PIPELINE_PAGE = { defaultSize: 50, maxSize: 100 };
 
 export const OpportunitySort = builder.enumType('OpportunitySort', {
   description: 'Orders for lists of opportunities. Ties are broken by id, so paging is stable.',
@@ -36,7 +39,7 @@ builder.queryFields((t) => ({
     ...traced("Opportunities of the caller's location, filtered and sorted.", 'POST /opportunities/search'),
     type: OpportunityConnection,
     args: {
-      ...pageArgs(t.arg, { defaultSize: 20, maxSize: 100 }),
+      ...pageArgs(t.arg, OPPORTUNITY_PAGE),
       filter: t.arg({ type: OpportunityFilterInput, description: 'Conditions to meet; all of them.' }),
       sort: t.arg({ type: OpportunitySort, description: 'Order of the list. Default CREATED_AT_DESC.' }),
     },
@@ -53,10 +56,10 @@ builder.queryFields((t) => ({
     ...traced("The location's pipelines with their stages, in GHL's order.", 'GET /opportunities/pipelines'),
     type: PipelineConnection,
     args: {
-      ...pageArgs(t.arg, { defaultSize: 50, maxSize: 100 }),
+      ...pageArgs(t.arg, PIPELINE_PAGE),
     },
     // GHL returns every pipeline at once; the connection pages over that one list.
-    resolve: async (_root, args, ctx) => sliceConnection(await locationPipelines(ctx), args, { defaultSize: 50, maxSize: 100, idOf: (p) => p.id }),
+    resolve: async (_root, args, ctx) => sliceConnection(await locationPipelines(ctx), args, { ...PIPELINE_PAGE, idOf: (p) => p.id }),
   }),
   pipeline: t.field({
     ...traced('One pipeline by its GHL id; null with a NOT_FOUND error when the location has no such pipeline.', 'GET /opportunities/pipelines'),

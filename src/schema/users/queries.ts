@@ -25,7 +25,7 @@ builder.queryFields((t) => ({
     ),
     type: UserConnection,
     args: {
-      ...pageArgs(t.arg, { defaultSize: 25, maxSize: 100 }),
+      ...pageArgs(t.arg, PAGE),
       query: t.arg.string({ description: 'Text matched against name, email and phone.' }),
       role: t.arg({ type: UserRole, description: 'Only users with this role.' }),
       type: t.arg({ type: UserType, description: 'Only users of this type.' }),
@@ -53,7 +53,7 @@ builder.queryFields((t) => ({
     args: {
       emails: t.arg.stringList({ required: true, description: 'Email addresses, matched whole and ignoring case; 1 to 100.' }),
       deleted: t.arg.boolean({ description: 'True for deleted users only. Default false.' }),
-      ...pageArgs(t.arg, { defaultSize: 25, maxSize: 100 }),
+      ...pageArgs(t.arg, PAGE),
     },
     resolve: async (_root, args, ctx) => {
       requireAgency(ctx);
@@ -71,7 +71,7 @@ builder.queryFields((t) => ({
     deprecationReason: 'GHL deprecated `GET /users/`; use `users`, which pages through its user search.',
     type: UserConnection,
     args: {
-      ...pageArgs(t.arg, { defaultSize: 25, maxSize: 100 }),
+      ...pageArgs(t.arg, PAGE),
     },
     resolve: async (_root, args, ctx) => sliceConnection(await ctx.loaders.locationUsers.load(ctx.credential.locationId), args, PAGE),
   }),
