@@ -1,11 +1,13 @@
 import type { GraphQLContext } from '../../context.js';
-import type { GhlPipeline } from '../../ghl/endpoints/opportunities.js';
-import type { StageNode } from './types.js';
+import type { GhlPipeline, GhlPipelineStage } from '../../ghl/endpoints/opportunities.js';
 
 /**
  * Pipelines and stages resolve from ONE `GET /opportunities/pipelines` per request (and per TTL
  * across requests): GHL has no read for a single pipeline or stage, and a location has few.
  */
+
+/** A stage with the id of its pipeline, which GHL's stage objects do not carry. */
+export type StageNode = GhlPipelineStage & { pipelineId: string };
 
 export function locationPipelines(ctx: GraphQLContext): Promise<GhlPipeline[]> {
   return ctx.loaders.opportunityPipelines.load(ctx.credential.locationId);

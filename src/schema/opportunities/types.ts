@@ -1,12 +1,9 @@
-import type { GhlOpportunity, GhlOpportunityCustomField, GhlPipeline, GhlPipelineStage } from '../../ghl/endpoints/opportunities.js';
+import type { GhlOpportunity, GhlOpportunityCustomField, GhlPipeline } from '../../ghl/endpoints/opportunities.js';
 import { GhlNotFoundError } from '../../ghl/errors.js';
 import { builder } from '../builder.js';
 import { Contact } from '../contacts/types.js';
 import { connectionType } from '../shared/pagination.js';
-import { findPipeline, findStage } from './pipelines.js';
-
-/** A stage with the id of its pipeline, which GHL's stage objects do not carry. */
-export type StageNode = GhlPipelineStage & { pipelineId: string };
+import { findPipeline, findStage, type StageNode } from './pipelines.js';
 
 export const OpportunityStatus = builder.enumType('OpportunityStatus', {
   description: 'Where an opportunity stands, independently of its pipeline stage.',
