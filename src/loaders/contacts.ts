@@ -1,5 +1,5 @@
-import type { ContactPage, LegacyContactsArgs } from '../ghl/endpoints/contact-lists.js';
-import { findDuplicateContact, getContactsByBusiness, listContactsLegacy } from '../ghl/endpoints/contact-lists.js';
+import type { ContactPage, LegacyContactsArgs } from '../ghl/endpoints/contacts-lists.js';
+import { findDuplicateContact, getContactsByBusiness, listContactsLegacy } from '../ghl/endpoints/contacts-lists.js';
 import type { ContactSearchBody, ContactSearchResult, GhlContact } from '../ghl/endpoints/contacts.js';
 import { getContact, searchContacts } from '../ghl/endpoints/contacts.js';
 import { loaderKit, primingList, type LoaderDeps } from './kit.js';
