@@ -1,20 +1,13 @@
-import type { ContactPage, LegacyContactsArgs } from '../ghl/endpoints/contact-lists.js';
-import { findDuplicateContact, getContactsByBusiness, listContactsLegacy } from '../ghl/endpoints/contact-lists.js';
-import type { ContactSearchBody, ContactSearchResult, GhlContact, GhlEvent, GhlNote, GhlTask } from '../ghl/endpoints/contacts.js';
-import { getContact, getContactAppointments, getContactNotes, getContactTasks, searchContacts } from '../ghl/endpoints/contacts.js';
-import { getNote } from '../ghl/endpoints/notes.js';
-import { getTask } from '../ghl/endpoints/tasks.js';
+import type { ContactPage, LegacyContactsArgs } from '../ghl/endpoints/contacts-lists.js';
+import { findDuplicateContact, getContactsByBusiness, listContactsLegacy } from '../ghl/endpoints/contacts-lists.js';
+import type { ContactSearchBody, ContactSearchResult, GhlContact } from '../ghl/endpoints/contacts.js';
+import { getContact, searchContacts } from '../ghl/endpoints/contacts.js';
 import { loaderKit, primingList, type LoaderDeps } from './kit.js';
 
 /** How long each contacts resource may be served from the cross-request cache. */
 export const TTL_MS = {
   contact: 30_000,
   contactSearch: 15_000,
-  contactTasks: 30_000,
-  contactNotes: 30_000,
-  contactAppointments: 30_000,
-  contactTask: 30_000,
-  contactNote: 30_000,
   contactsByBusiness: 15_000,
   contactListLegacy: 15_000,
   /** A duplicate check guards a create: serve it fresh-ish, a stale "no duplicate" costs a 400 later. */
@@ -22,9 +15,12 @@ export const TTL_MS = {
   contactFollowers: 30_000,
 };
 
-/** Key of a child record read through its contact (`GET /contacts/{contactId}/tasks/{taskId}`). */
+/**
+ * Key of a child record read through its contact (`GET /contacts/{contactId}/tasks/{taskId}`):
+ * the task and note loaders (tasks.ts, notes.ts) are keyed by it.
+ */
 export const childKey = (contactId: string, id: string): string => `${contactId}/${id}`;
-const splitChildKey = (key: string): [string, string] => {
+export const splitChildKey = (key: string): [string, string] => {
   const at = key.indexOf('/');
   return [key.slice(0, at), key.slice(at + 1)];
 };
@@ -52,13 +48,6 @@ export function createContactLoaders(deps: LoaderDeps) {
     contactsByBusiness: primingList(contactsByBusiness, contact, (r) => r.contacts),
     contactListLegacy: primingList(contactListLegacy, contact, (r) => r.contacts),
     contactDuplicate: kit.byArgs<{ email?: string; phone?: string }, GhlContact | null>('contactDuplicate', TTL_MS.contactDuplicate, (by) => findDuplicateContact(ghl, by)),
-    contactTasks: kit.byId<GhlTask[]>('contactTasks', TTL_MS.contactTasks, (id) => getContactTasks(ghl, id)),
-    contactNotes: kit.byId<GhlNote[]>('contactNotes', TTL_MS.contactNotes, (id) => getContactNotes(ghl, id)),
-    contactAppointments: kit.byId<GhlEvent[]>('contactAppointments', TTL_MS.contactAppointments, (id) => getContactAppointments(ghl, id)),
-    /** Keyed by `childKey(contactId, taskId)`. */
-    contactTask: kit.byId<GhlTask>('contactTask', TTL_MS.contactTask, (key) => getTask(ghl, ...splitChildKey(key))),
-    /** Keyed by `childKey(contactId, noteId)`. */
-    contactNote: kit.byId<GhlNote>('contactNote', TTL_MS.contactNote, (key) => getNote(ghl, ...splitChildKey(key))),
     /**
      * Follower ids of a contact. `GET /contacts/{id}` does not carry them (`GetContectByIdSchema`
      * has no `followers`); search results do, so this is a one-contact search by id.

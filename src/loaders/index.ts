@@ -1,3 +1,4 @@
+import { createAppointmentLoaders } from './appointments.js';
 import { createAssociationLoaders } from './associations.js';
 import { createBlogLoaders } from './blogs.js';
 import { createBusinessLoaders } from './businesses.js';
@@ -9,8 +10,10 @@ import { createConversationLoaders } from './conversations.js';
 import { createCustomFieldLoaders } from './custom-fields.js';
 import type { LoaderDeps } from './kit.js';
 import { createLocationLoaders } from './locations.js';
+import { createNoteLoaders } from './notes.js';
 import { createOpportunityLoaders } from './opportunities.js';
 import { createSnapshotLoaders } from './snapshots.js';
+import { createTaskLoaders } from './tasks.js';
 import { createUserLoaders } from './users.js';
 import { createWorkflowLoaders } from './workflows.js';
 
@@ -19,6 +22,9 @@ export type { LoaderDeps, LoaderMeter } from './kit.js';
 /** Every domain's loader factory. Loader names are unique across domains (`<resource>` or `<domain><Resource>`). */
 const FACTORIES = [
   createContactLoaders,
+  createTaskLoaders,
+  createNoteLoaders,
+  createAppointmentLoaders,
   createBusinessLoaders,
   createCalendarLoaders,
   createOpportunityLoaders,

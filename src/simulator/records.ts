@@ -1,6 +1,6 @@
 /**
  * What the simulator stores, per record kind: what GHL keeps, not what it sends. The wire shapes
- * are built from these by routes/present.ts.
+ * are built from these by domains/contacts-present.ts (and each domain's -present file).
  */
 
 export type DndChannel = 'Call' | 'Email' | 'SMS' | 'WhatsApp' | 'GMB' | 'FB';

@@ -4,7 +4,7 @@ import type { AppointmentRecord, BusinessRecord, CalendarRecord, CompanyRecord, 
 
 /**
  * In-memory GHL data, per location. Records hold what GHL stores; the wire shapes are built by
- * routes/present.ts, so derived fields (name, *LowerCase) can never go stale. Every write through
+ * domains/contacts-present.ts, so derived fields (name, *LowerCase) can never go stale. Every write through
  * the store's methods bumps `dateUpdated`/`updatedAt` from the injected clock. Tests may call these
  * methods directly to change data "in GHL" behind the gateway's back.
  */

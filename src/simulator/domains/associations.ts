@@ -1,6 +1,6 @@
 import { badRequest, forbiddenLocation, notFound, unprocessable } from '../errors.js';
-import { ownBusiness, ownContact } from '../routes/access.js';
 import { locationOf, type RequestContext, type RouteTable } from '../routes/types.js';
+import { ownBusiness, ownContact } from './contacts-access.js';
 import { seedAssociations } from './associations-seed.js';
 import { associationDto, associationsState, relationDto, type AssociationRecord, type RelationRecord } from './associations-state.js';
 import type { SimulatorDomain } from './types.js';

@@ -1,5 +1,5 @@
-import { ownContact } from '../routes/access.js';
 import { locationOf, type RequestContext } from '../routes/types.js';
+import { ownContact } from './contacts-access.js';
 import { campaignsState, ownCampaign, type CampaignRecord } from './campaigns-state.js';
 import type { SimulatorDomain } from './types.js';
 

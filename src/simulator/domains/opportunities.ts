@@ -1,6 +1,6 @@
 import { badRequest, forbiddenLocation, notFound, unprocessable } from '../errors.js';
-import { eventDto, noteDto, taskDto } from '../routes/present.js';
 import { locationOf, type RequestContext, type RouteTable } from '../routes/types.js';
+import { eventDto, noteDto, taskDto } from './contacts-present.js';
 import { addFollowers, assertNotDuplicate, mergeCustomFields, monetaryValue, nonBlankName, placement, removeFollowers, writeStatus, type OpportunityWriteBody } from './opportunities-input.js';
 import { opportunityDto, pipelineDto } from './opportunities-present.js';
 import { listOpportunities } from './opportunities-list.js';

@@ -17,8 +17,10 @@ export interface DomainSeedContext {
  * A GHL domain the simulator serves: its handlers, keyed by `METHOD path` exactly as the spec
  * writes it, and an optional deterministic seed. Its in-memory state lives in the store through
  * `store.domainState(name, create)`, so a domain never needs to edit the core store class.
+ * Registered by one line in index.ts.
  */
 export interface SimulatorDomain {
+  /** Names the domain in errors, and seeds its random stream: renaming it changes its seeded ids. */
   name: string;
   routes: RouteTable;
   seed?(ctx: DomainSeedContext): void;

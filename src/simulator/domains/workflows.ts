@@ -1,6 +1,6 @@
 import { unprocessable } from '../errors.js';
-import { ownContact } from '../routes/access.js';
 import { locationOf, type RequestContext } from '../routes/types.js';
+import { ownContact } from './contacts-access.js';
 import type { SimulatorDomain } from './types.js';
 import { ownWorkflow, workflowsState, type WorkflowRecord } from './workflows-state.js';
 

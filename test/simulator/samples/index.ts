@@ -6,7 +6,7 @@ import { companiesSamples } from './companies.js';
 import { conversationsSamples } from './conversations.js';
 import { coreSamples } from './core.js';
 import { customFieldsSamples } from './custom-fields.js';
-import { locationListsSamples } from './location-lists.js';
+import { locationListsSamples } from './locations-lists.js';
 import { locationsSamples } from './locations.js';
 import { opportunitiesSamples } from './opportunities.js';
 import { snapshotsSamples } from './snapshots.js';

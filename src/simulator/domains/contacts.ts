@@ -1,19 +1,18 @@
 import { badRequest, unprocessable } from '../errors.js';
+import { locationOf, type RouteTable } from '../routes/types.js';
 import { matchesQuery, searchContacts, type SearchBody } from '../search.js';
 import type { ContactRecord } from '../store.js';
-import { ownBusiness, ownContact, ownNote, ownTask } from './access.js';
-import { contactPatch, findDuplicate, type ContactBody } from './contact-input.js';
-import { contactDto, createdContactDto, eventDto, listedContactDto, noteDto, taskDto } from './present.js';
-import { locationOf, type RequestContext, type RouteTable } from './types.js';
+import { body, contactOf, created, ok, ownBusiness, SUCCEDED } from './contacts-access.js';
+import { contactPatch, findDuplicate, type ContactBody } from './contacts-input.js';
+import { contactDto, createdContactDto, listedContactDto } from './contacts-present.js';
+import type { SimulatorDomain } from './types.js';
 
 /**
  * apps/contacts.json. Envelopes and status codes are the spec's, misspellings included
- * (`succeded`). Every handler reaches data through access.ts, which enforces the token's location.
+ * (`succeded`). Every handler reaches data through contacts-access.ts, which enforces the token's
+ * location. A contact's tasks, notes and appointments are served by tasks.ts, notes.ts and
+ * appointments.ts. Contacts live in the core store and are seeded by seed.ts.
  */
-
-const ok = (body: unknown) => ({ status: 200, body });
-const created = (body: unknown) => ({ status: 201, body });
-const SUCCEDED = { succeded: true };
 
 const byNewest = (a: ContactRecord, b: ContactRecord): number => (a.dateAdded < b.dateAdded ? 1 : a.dateAdded > b.dateAdded ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -27,23 +26,13 @@ function intParam(value: unknown, name: string, fallback: number, min: number, m
   return n;
 }
 
-function isoDate(value: string | undefined, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw unprocessable([`${name} must be a valid ISO 8601 date string`]);
-  return new Date(t).toISOString();
-}
-
 function duplicateRefused(existing: ContactRecord, field: 'email' | 'phone'): never {
   throw badRequest('This location does not allow duplicated contacts.', {
     meta: { contactName: [existing.firstName, existing.lastName].filter(Boolean).join(' '), contactId: existing.id, matchingField: field },
   });
 }
 
-const body = <T>(ctx: RequestContext): T => ctx.body as T;
-const contactOf = (ctx: RequestContext): ContactRecord => ownContact(ctx, ctx.params['contactId'] as string);
-
-export const contactRoutes: RouteTable = {
+const routes: RouteTable = {
   // Contacts ----------------------------------------------------------------------------------
 
   'GET /contacts/{contactId}': (ctx) => ok({ contact: contactDto(contactOf(ctx)) }),
@@ -140,72 +129,6 @@ export const contactRoutes: RouteTable = {
     return ok({ contact: dup ? contactDto(dup.contact) : null });
   },
 
-  // Tasks -------------------------------------------------------------------------------------
-
-  'GET /contacts/{contactId}/tasks': (ctx) => {
-    const tasks = ctx.store.listTasks(contactOf(ctx).id).sort((a, b) => a.dateAdded.localeCompare(b.dateAdded) || a.id.localeCompare(b.id));
-    return ok({ tasks: tasks.map(taskDto) });
-  },
-
-  'GET /contacts/{contactId}/tasks/{taskId}': (ctx) => ok({ task: taskDto(ownTask(ctx, contactOf(ctx), ctx.params['taskId'] as string)) }),
-
-  'POST /contacts/{contactId}/tasks': (ctx) => {
-    const input = body<{ title: string; body?: string; dueDate: string; completed: boolean; assignedTo?: string }>(ctx);
-    const dueDate = isoDate(input.dueDate, 'dueDate') as string;
-    const task = ctx.store.createTask(contactOf(ctx), { title: input.title, body: input.body, dueDate, completed: input.completed, assignedTo: input.assignedTo });
-    return created({ task: taskDto(task) });
-  },
-
-  'PUT /contacts/{contactId}/tasks/{taskId}': (ctx) => {
-    const task = ownTask(ctx, contactOf(ctx), ctx.params['taskId'] as string);
-    const input = body<{ title?: string; body?: string; dueDate?: string; completed?: boolean; assignedTo?: string }>(ctx);
-    const patch = { title: input.title, body: input.body, dueDate: isoDate(input.dueDate, 'dueDate'), completed: input.completed, assignedTo: input.assignedTo };
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    return ok({ task: taskDto(ctx.store.updateTask(task.id, defined)) });
-  },
-
-  'PUT /contacts/{contactId}/tasks/{taskId}/completed': (ctx) => {
-    const task = ownTask(ctx, contactOf(ctx), ctx.params['taskId'] as string);
-    return ok({ task: taskDto(ctx.store.updateTask(task.id, { completed: body<{ completed: boolean }>(ctx).completed })) });
-  },
-
-  'DELETE /contacts/{contactId}/tasks/{taskId}': (ctx) => {
-    ctx.store.deleteTask(ownTask(ctx, contactOf(ctx), ctx.params['taskId'] as string).id);
-    return ok(SUCCEDED);
-  },
-
-  // Notes -------------------------------------------------------------------------------------
-
-  'GET /contacts/{contactId}/notes': (ctx) => {
-    const notes = ctx.store.listNotes(contactOf(ctx).id).sort((a, b) => b.dateAdded.localeCompare(a.dateAdded) || a.id.localeCompare(b.id));
-    return ok({ notes: notes.map(noteDto) });
-  },
-
-  'GET /contacts/{contactId}/notes/{id}': (ctx) => ok({ note: noteDto(ownNote(ctx, contactOf(ctx), ctx.params['id'] as string)) }),
-
-  'POST /contacts/{contactId}/notes': (ctx) => {
-    const input = body<{ body: string; userId?: string; title?: string; color?: string; pinned?: boolean }>(ctx);
-    if (!input.body.trim()) throw unprocessable(['body should not be empty']);
-    return created({ note: noteDto(ctx.store.createNote(contactOf(ctx), input)) });
-  },
-
-  'PUT /contacts/{contactId}/notes/{id}': (ctx) => {
-    const note = ownNote(ctx, contactOf(ctx), ctx.params['id'] as string);
-    return ok({ note: noteDto(ctx.store.updateNote(note.id, body<{ body?: string; userId?: string; title?: string; color?: string; pinned?: boolean }>(ctx))) });
-  },
-
-  'DELETE /contacts/{contactId}/notes/{id}': (ctx) => {
-    ctx.store.deleteNote(ownNote(ctx, contactOf(ctx), ctx.params['id'] as string).id);
-    return ok(SUCCEDED);
-  },
-
-  // Appointments ------------------------------------------------------------------------------
-
-  'GET /contacts/{contactId}/appointments': (ctx) => {
-    const events = ctx.store.listAppointments(contactOf(ctx).id).sort((a, b) => a.startTime.localeCompare(b.startTime) || a.id.localeCompare(b.id));
-    return ok({ events: events.map(eventDto) });
-  },
-
   // Tags --------------------------------------------------------------------------------------
 
   'POST /contacts/{contactId}/tags': (ctx) => {
@@ -274,3 +197,5 @@ export const contactRoutes: RouteTable = {
     return ok({ followers: [...followers], followersRemoved: removed });
   },
 };
+
+export const contactsDomain: SimulatorDomain = { name: 'contacts', routes };

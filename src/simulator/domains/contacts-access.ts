@@ -1,15 +1,27 @@
 import { forbiddenLocation, notFound } from '../errors.js';
+import { locationOf, type RequestContext } from '../routes/types.js';
 import type { BusinessRecord, ContactRecord, NoteRecord, TaskRecord } from '../store.js';
-import { locationOf, type RequestContext } from './types.js';
 
 /**
- * Lookups that enforce the token's location. An id that exists in another location answers 403
+ * Lookups that enforce the token's location, for contacts and the records GHL files under them
+ * (tasks, notes, appointments) and businesses. An id that exists in another location answers 403
  * (the same refusal as a foreign `locationId` parameter); an id that exists nowhere answers 404.
  */
+
+export const ok = (body: unknown) => ({ status: 200, body });
+export const created = (body: unknown) => ({ status: 201, body });
+/** apps/contacts.json's delete envelope, misspelt as GHL sends it. */
+export const SUCCEDED = { succeded: true };
+
+/** The request body, which the pipeline has already checked against the operation's schema. */
+export const body = <T>(ctx: RequestContext): T => ctx.body as T;
 
 export function ownContact(ctx: RequestContext, id: string): ContactRecord {
   return owned(ctx, ctx.store.getContact(id), 'Contact not found');
 }
+
+/** The contact of a `/contacts/{contactId}/…` path. */
+export const contactOf = (ctx: RequestContext): ContactRecord => ownContact(ctx, ctx.params['contactId'] as string);
 
 export function ownBusiness(ctx: RequestContext, id: string): BusinessRecord {
   return owned(ctx, ctx.store.getBusiness(id), 'Business not found');

@@ -1,10 +1,14 @@
 import { unprocessable } from '../errors.js';
+import { locationOf, type RouteTable } from '../routes/types.js';
 import type { BusinessRecord } from '../store.js';
-import { ownBusiness } from './access.js';
-import { businessDto } from './present.js';
-import { locationOf, type RouteTable } from './types.js';
+import { ownBusiness } from './contacts-access.js';
+import { businessDto } from './contacts-present.js';
+import type { SimulatorDomain } from './types.js';
 
-/** apps/businesses.json. Envelopes as the spec spells them: `success`, and `buiseness` (sic) on writes. */
+/**
+ * apps/businesses.json. Envelopes as the spec spells them: `success`, and `buiseness` (sic) on
+ * writes. Businesses live in the core store (contacts point at them) and are seeded by seed.ts.
+ */
 
 type BusinessFields = Partial<Pick<BusinessRecord, 'name' | 'phone' | 'email' | 'website' | 'address' | 'city' | 'state' | 'postalCode' | 'country'>>;
 
@@ -17,7 +21,7 @@ function listParam(value: unknown, name: string, fallback: number, min: number, 
   return n;
 }
 
-export const businessRoutes: RouteTable = {
+const routes: RouteTable = {
   'GET /businesses/{businessId}': (ctx) => ({ status: 200, body: { business: businessDto(ownBusiness(ctx, ctx.params['businessId'] as string)) } }),
 
   /** Sorted by name, then id, so skip/limit pages are stable. */
@@ -48,3 +52,5 @@ export const businessRoutes: RouteTable = {
     return { status: 200, body: { success: true } };
   },
 };
+
+export const businessesDomain: SimulatorDomain = { name: 'businesses', routes };
