@@ -17,7 +17,7 @@ import type { TokenStore } from './ghl/token-store.js';
 import { MemoryTokenStore } from './ghl/token-store.js';
 import { openSqliteTokenStore } from './ghl/token-store-sqlite.js';
 import { InstallationManager } from './installations/manager.js';
-import { OAuthStates } from './installations/oauth-state.js';
+import { OAuthStates, type UsedNonces } from './installations/oauth-state.js';
 import { useGatewayRoutes } from './routes.js';
 import { graphiqlOptions, renderGraphiQL, useGraphiQLAssets } from './server/graphiql.js';
 import { originAllowlist, useBrowserGuard } from './browser-guard.js';
@@ -136,7 +136,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     pubsub,
     bounds: { ...config.subscriptions, windowMaxIds: config.bounds.windowMaxIds },
     reporter: pollerReporter(logger),
-    ...(scaleOut ? { leases: scaleOut.pollLeases } : {}),
+    ...(scaleOut ? { leases: scaleOut.pollLeases, history: scaleOut.history } : {}),
   });
   const tokenStore = deps.tokenStore ?? scaleOut?.tokenStore ?? openTokenStore(config);
   const oauth = await setUpOAuth(config, {
@@ -145,7 +145,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     installations,
     clock,
     simulator,
-    ...(scaleOut ? { refreshLock: scaleOut.refreshLock } : {}),
+    ...(scaleOut ? { refreshLock: scaleOut.refreshLock, usedNonces: scaleOut.usedNonces } : {}),
     onRefresh: refreshReporter(observability.metrics, logger),
     // A disconnected installation's data is no longer ours to serve, nor to poll for.
     onDisconnected: (tenantKey) => {
@@ -287,6 +287,7 @@ async function setUpOAuth(
     clock: Clock;
     simulator: Simulator | null;
     refreshLock?: RedisRefreshLock;
+    usedNonces?: UsedNonces;
     onRefresh: (outcome: 'ok' | 'refused' | 'failed', error?: unknown) => void;
     onDisconnected: (tenantKey: string) => void;
     log: (message: string, fields?: Record<string, unknown>) => void;
@@ -320,6 +321,6 @@ async function setUpOAuth(
   });
   await manager.load();
   // The state is signed with the app's secret: only this app could have issued it.
-  return { app, manager, states: new OAuthStates({ secret: clientSecret, clock: deps.clock }) };
+  return { app, manager, states: new OAuthStates({ secret: clientSecret, clock: deps.clock, ...(deps.usedNonces ? { usedNonces: deps.usedNonces } : {}) }) };
 }
 

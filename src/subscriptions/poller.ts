@@ -5,7 +5,7 @@ import { GhlError, GhlRateLimitedError } from '../ghl/errors.js';
 import type { Clock, TimerHandle } from '../lib/clock.js';
 import { stableKey } from '../loaders/keys.js';
 import { type Change, type ChangeSource, diffListing, diffOne } from './diff.js';
-import type { ChangePubSub, TopicMessage } from './pubsub.js';
+import type { ChangePubSub, EventHistory, TopicMessage } from './pubsub.js';
 
 type Item = Record<string, unknown>;
 
@@ -423,9 +423,25 @@ export class PollerRegistry {
   /** The clock pollers run on; pushed changes take their `occurredAt` from it too. */
   readonly clock: Clock;
 
-  constructor(private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; leases?: PollLeaseFactory; reporter?: PollerReporter }) {
+  constructor(
+    private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; leases?: PollLeaseFactory; history?: EventHistory; reporter?: PollerReporter },
+  ) {
     this.pubsub = deps.pubsub;
     this.clock = deps.clock;
+  }
+
+  /**
+   * The changes of `topic` published after `eventId`, oldest first, from the shared history (a
+   * client resuming on this replica what it followed on another). None without a history, or
+   * when it cannot be read: the stream then goes on live only.
+   */
+  async replay(topic: string, eventId: string): Promise<TopicMessage[]> {
+    if (!this.deps.history) return [];
+    try {
+      return await this.deps.history.after(topic, eventId);
+    } catch {
+      return [];
+    }
   }
 
   acquire<A>(opts: { credential: GhlCredential; source: PollSource<A>; args: A; intervalMs?: number | null }): { poller: SharedPoller; release: () => void } {

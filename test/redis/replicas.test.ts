@@ -177,16 +177,19 @@ describe('three replicas on one Redis', () => {
     expect((await post(replicas[2]!)).status).toBe(409);
   }, 30_000);
 
-  it('serves on B and C an installation completed through A', async () => {
+  it('completes on B an install started on A, refuses the same state on C, and serves the installation everywhere', async () => {
     const second = sim.info.locations[1]!.id;
     const before = await gql(replicas[1]!.url, SEARCH, { q: 'not-yet', n: 1 }, { 'x-location-id': second });
     expect(before.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
-    // The install starts and ends on A (its state is single-use, kept by the replica that issued it).
+    // No sticky sessions: the state A issued is good on B, once.
     const start = await fetch(`${replicas[0]!.origin}/oauth/install`, { redirect: 'manual' });
     const state = new URL(start.headers.get('location')!).searchParams.get('state')!;
-    const callback = await fetch(`${replicas[0]!.origin}/oauth/callback?code=${sim.info.secondCode}&state=${encodeURIComponent(state)}`);
-    expect(callback.status).toBe(200);
-    for (const r of [replicas[1]!, replicas[2]!]) {
+    const callback = (r: Replica) => fetch(`${r.origin}/oauth/callback?code=${sim.info.secondCode}&state=${encodeURIComponent(state)}`);
+    expect((await callback(replicas[1]!)).status).toBe(200);
+    const replay = await callback(replicas[2]!);
+    expect(replay.status).toBe(400);
+    expect(await replay.text()).toContain('already used');
+    for (const r of replicas) {
       await until(async () => (await gql(r.url, SEARCH, { q: `installed-${r.name}`, n: 1 }, { 'x-location-id': second })).errors === undefined, `replica ${r.name} to serve the new installation`);
     }
   }, 60_000);
