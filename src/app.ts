@@ -138,6 +138,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     reporter: pollerReporter(logger),
     ...(scaleOut ? { leases: scaleOut.pollLeases, history: scaleOut.history } : {}),
   });
+  // Webhooks and writes land on one replica; the topic's lease holder may be another.
+  if (scaleOut) shareIngest(scaleOut.link, pollers);
   const tokenStore = deps.tokenStore ?? scaleOut?.tokenStore ?? openTokenStore(config);
   const oauth = await setUpOAuth(config, {
     client,
@@ -209,7 +211,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
           maxBodyBytes: config.webhooks.maxBodyBytes,
           log: (message, fields) => logger.warn(fields ?? {}, message),
           handlers: {
-            ...webhookChangeHandlers({ pollers: scaleOut ? shareIngest(scaleOut.link, pollers) : pollers, fetcher, clock }),
+            ...webhookChangeHandlers({ pollers, fetcher, clock }),
             ...(oauth
               ? {
                   INSTALL: async (event) => oauth.manager.onInstallEvent(event as { companyId?: string; locationId?: string }),

@@ -412,6 +412,9 @@ export class SharedPoller {
   }
 }
 
+/** A pushed change: tenant, resource, UPSERT or DELETE, record id, fields, when, and who pushed it. */
+export type IngestArgs = Parameters<PollerRegistry['ingestHere']>;
+
 /**
  * All shared pollers of the process. Subscriptions `acquire` a poller and `release` it when they
  * end (a disconnect included); the last release stops it, so nothing polls for no one.
@@ -477,8 +480,26 @@ export class PollerRegistry {
     };
   }
 
-  /** Routes a pushed change (a webhook's, or a gateway write's) to every poller of that tenant and resource. */
-  ingest(tenantKey: string, resource: string, kind: 'UPSERT' | 'DELETE', id: string, fields: Record<string, unknown>, occurredAt: string, source: Exclude<ChangeSource, 'POLL'> = 'WEBHOOK'): number {
+  /** Where pushed changes are also sent, for the pollers of other replicas (src/redis/ingest.ts). */
+  private relay: ((args: IngestArgs) => void) | null = null;
+
+  /**
+   * Routes a pushed change (a webhook's, or a gateway write's) to every poller of that tenant and
+   * resource: this process's, and through the relay every other replica's, since the one that
+   * holds the topic's lease, and publishes for all, may be another.
+   */
+  ingest(...args: IngestArgs): number {
+    this.relay?.(args);
+    return this.ingestHere(...args);
+  }
+
+  /** Sends every pushed change to `relay` too (set once, with Redis). */
+  relayIngest(relay: (args: IngestArgs) => void): void {
+    this.relay = relay;
+  }
+
+  /** Applies a pushed change to this process's pollers only (one relayed from another replica). */
+  ingestHere(tenantKey: string, resource: string, kind: 'UPSERT' | 'DELETE', id: string, fields: Record<string, unknown>, occurredAt: string, source: Exclude<ChangeSource, 'POLL'> = 'WEBHOOK'): number {
     let published = 0;
     for (const poller of this.pollers.values()) {
       if (poller.tenantKey === tenantKey && poller.resource === resource && poller.applyExternal(kind, id, fields, occurredAt, source)) published++;

@@ -3,6 +3,12 @@ import { wsClient, wsSubscribe, type Received } from '../helpers/live.js';
 import { deletePrefix, gql, MACHINE_REDIS_URL, requireMachineRedis, runPrefix, startReplica, startSimulatorProcess, trackedKillAll, until, type Replica } from './cluster.js';
 
 /**
+ * Change streams over three gateway processes and the machine's Redis.
+ *
+ * A write through a replica that does not poll the topic reaches the subscribers of every replica
+ * at once (published by the lease holder, from the write's answer), and once only, the holder's
+ * later polls included.
+ *
  * A graphql-ws client follows contacts on replica A, A dies, changes happen while the client is
  * disconnected, and the client subscribes again on replica B with the last `eventId` it saw: it
  * gets what it missed from the topic's history in Redis, then live changes, each once, and not the
@@ -57,6 +63,40 @@ async function rename(contactId: string, firstName: string): Promise<void> {
   });
   expect(res.status).toBe(200);
 }
+
+const UPDATE = `mutation($input: ContactUpdateInput!) { contactUpdate(input: $input) { contact { id } userErrors { message } } }`;
+type SourcedEvent = { contactsChanged: { kind: string; id: string; source: string; node: { firstName: string } } };
+
+describe('a write through a replica that does not hold the lease', () => {
+  it('reaches subscribers on every replica at once, and once', async () => {
+    const ids = (await gql<{ contacts: { nodes: { id: string }[] } }>(replicas[0]!.url, `{ contacts(first: 8) { nodes { id } } }`)).data!.contacts.nodes.map((n) => n.id);
+    // Subscribers on A and C only: B has no poller, so the lease holder is another replica.
+    const clients = [wsClient(replicas[0]!.url), wsClient(replicas[2]!.url)];
+    const subs = clients.map((c) => wsSubscribe<SourcedEvent>(c, `subscription { contactsChanged { kind id source node { firstName } } }`).received);
+    const firstNames = (r: Received<SourcedEvent>) => r.events.map((e) => e.contactsChanged.node.firstName);
+    let probe = 0;
+    await until(async () => {
+      await rename(ids[5]!, `ready-${++probe}`);
+      await new Promise((r) => setTimeout(r, INTERVAL_MS * 2));
+      return subs.every((r) => firstNames(r).includes(`ready-${probe}`));
+    }, 'both subscribers to receive a probe', 60_000);
+    await until(() => subs.every((r) => firstNames(r).includes(`ready-${probe}`)), 'the last probe everywhere');
+    const base = subs.map((r) => r.events.length);
+
+    const write = await gql<{ contactUpdate: { userErrors: unknown[] } }>(replicas[1]!.url, UPDATE, { input: { id: ids[6]!, firstName: 'written-on-B' } });
+    expect(write.data?.contactUpdate.userErrors).toEqual([]);
+    for (const [i, r] of subs.entries()) {
+      const events = await r.waitFor(base[i]! + 1, 30_000);
+      // Published from the write's answer, not found by a later poll.
+      expect(events[base[i]!]!.contactsChanged).toMatchObject({ kind: 'UPDATED', id: ids[6], source: 'MUTATION', node: { firstName: 'written-on-B' } });
+    }
+    // Polls have run since (the sentinel is found by one); the write was not published again.
+    await rename(ids[7]!, 'sentinel-after-write');
+    for (const [i, r] of subs.entries()) await r.waitFor(base[i]! + 2, 30_000);
+    for (const [i, r] of subs.entries()) expect(firstNames(r).slice(base[i]!)).toEqual(['written-on-B', 'sentinel-after-write']);
+    for (const c of clients) await c.dispose();
+  }, 180_000);
+});
 
 describe('resuming a subscription on another replica', () => {
   it('replays what was missed after the last eventId, once each, and not what was seen', async () => {
