@@ -50,6 +50,32 @@ describe('shared cache tier', () => {
     expect(await b.cache.get(key)).toEqual({ name: 'new' });
   }, 60_000);
 
+  it("never serves from B's L1 what A invalidated, even when A's broadcast has not reached B", async () => {
+    const a = new SharedCacheTier(await link(), { maxL1Entries: 100, l1TtlMs: 60_000 });
+    const linkB = await link();
+    const b = new SharedCacheTier(linkB, { maxL1Entries: 100, l1TtlMs: 60_000 });
+    await Promise.all([a.subscribed, b.subscribed]);
+    // B no longer hears invalidations: only what it reads from Redis can tell it.
+    await linkB.subscriber.unsubscribe(`${prefix}cache:invalidate`);
+    const tenant = `loc:L1-${Date.now()}`;
+    const other = `ghl:v1:${tenant}:contact:g0:neighbour`;
+    await a.cache.set(other, 'untouched', 60_000);
+    for (let round = 0; round < 50; round++) {
+      // A fresh key each round: a deleted key's tombstone would refuse A's next fill.
+      const key = `ghl:v1:${tenant}:contact:g0:c${round}`;
+      await a.cache.set(key, `v${round}`, 60_000);
+      expect(await b.cache.get(key)).toBe(`v${round}`); // in B's L1 now
+      expect(await b.cache.get(key)).toBe(`v${round}`); // served from it
+      await a.cache.delete(key);
+      expect(await b.cache.get(key)).toBeUndefined();
+      const generation = await b.generations.current(tenant, 'contactSearch');
+      await a.generations.bump(tenant, 'contactSearch');
+      expect(await b.generations.current(tenant, 'contactSearch')).toBe(generation + 1);
+    }
+    // A neighbour in the same scope is re-read from Redis, not lost.
+    expect(await b.cache.get(other)).toBe('untouched');
+  }, 60_000);
+
   it('shares generations: a bump on one replica moves every replica to the new key space', async () => {
     const a = new SharedCacheTier(await link(), { maxL1Entries: 100, l1TtlMs: 60_000 });
     const b = new SharedCacheTier(await link(), { maxL1Entries: 100, l1TtlMs: 60_000 });
