@@ -97,7 +97,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   if (!baseUrl) throw new Error('No GHL base URL: set GHL_BASE_URL or use simulator mode');
 
   // REDIS_URL: cache, budget, pub/sub, replay guard and tokens are shared with the other replicas.
-  const scaleOut = await startScaleOut(config, clock);
+  const scaleOut = await startScaleOut(config, clock, logger);
   const client = new GhlClient({
     baseUrl,
     requestTimeoutMs: config.ghl.requestTimeoutMs,

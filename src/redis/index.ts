@@ -3,7 +3,7 @@ import type { Clock } from '../lib/clock.js';
 import type { UsedNonces } from '../installations/oauth-state.js';
 import type { ChangePubSub, EventHistory } from '../subscriptions/pubsub.js';
 import { SharedCacheTier } from './cache.js';
-import { connectRedis, type RedisHealth, type RedisLink } from './connection.js';
+import { connectRedis, type RedisHealth, type RedisLink, type RedisLogger } from './connection.js';
 import { redisEventHistory } from './event-history.js';
 import { redisUsedNonces } from './oauth-nonces.js';
 import { redisPollLeases } from './poll-lease.js';
@@ -40,10 +40,9 @@ export interface ScaleOut {
   close(): Promise<void>;
 }
 
-export async function startScaleOut(config: Config, clock: Clock): Promise<ScaleOut | null> {
+export async function startScaleOut(config: Config, clock: Clock, logger: RedisLogger): Promise<ScaleOut | null> {
   if (!config.redis) return null;
-  const log = config.logLevel === 'silent' ? () => undefined : undefined;
-  const link = connectRedis({ url: config.redis.url, prefix: config.redis.keyPrefix, ...(log ? { log } : {}) });
+  const link = connectRedis({ url: config.redis.url, prefix: config.redis.keyPrefix, logger });
   await link.whenReady(3_000);
   const pubsub = createRedisChangePubSub(link);
   const tokenStore = config.tokenStore.kind === 'redis' ? await RedisTokenStore.open(link, config.tokenStore.encryptionKey!) : null;

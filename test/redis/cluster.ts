@@ -55,6 +55,8 @@ export async function deletePrefix(url: string, prefix: string): Promise<number>
 export interface Proc {
   child: ChildProcess;
   stderr: () => string;
+  /** The latest log lines (the gateway logs JSON lines to stdout), parsed where they are JSON. */
+  logLines: () => Record<string, unknown>[];
   exited: Promise<number | null>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -64,11 +66,15 @@ function run(args: string[], env: Record<string, string>, onLine: (line: string)
   children.add(child);
   let err = '';
   let buf = '';
+  const lines: string[] = [];
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
     buf += d;
     let i: number;
     while ((i = buf.indexOf('\n')) >= 0) {
-      onLine(buf.slice(0, i));
+      const line = buf.slice(0, i);
+      onLine(line);
+      lines.push(line);
+      if (lines.length > 2_000) lines.shift();
       buf = buf.slice(i + 1);
     }
   });
@@ -79,6 +85,7 @@ function run(args: string[], env: Record<string, string>, onLine: (line: string)
   return {
     child,
     stderr: () => err,
+    logLines: () => lines.flatMap((l) => (l.startsWith('{') ? [JSON.parse(l) as Record<string, unknown>] : [])),
     exited,
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -184,6 +191,7 @@ export async function startOwnRedis(port: number): Promise<Proc> {
   return {
     child,
     stderr: () => out,
+    logLines: () => [],
     exited,
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -53,7 +53,7 @@ beforeAll(async () => {
   });
   expect(res.status).toBe(200);
   const tokens = (await res.json()) as { access_token: string; refresh_token: string; scope: string };
-  link = connectRedis({ url: MACHINE_REDIS_URL, prefix, log: () => undefined });
+  link = connectRedis({ url: MACHINE_REDIS_URL, prefix });
   expect(await link.whenReady(10_000)).toBe(true);
   const store = await RedisTokenStore.open(link, ENCRYPTION_KEY);
   const now = Date.now();

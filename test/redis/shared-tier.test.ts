@@ -6,7 +6,7 @@ import { SharedCacheTier } from '../../src/redis/cache.js';
 import { connectRedis, type RedisLink } from '../../src/redis/connection.js';
 import { RedisRateGate } from '../../src/redis/rate-gate.js';
 import { RedisRefreshLock, RedisTokenStore } from '../../src/redis/token-store.js';
-import { deletePrefix, MACHINE_REDIS_URL, requireMachineRedis, runPrefix, until } from './cluster.js';
+import { deletePrefix, freePort, MACHINE_REDIS_URL, requireMachineRedis, runPrefix, until } from './cluster.js';
 
 /**
  * The Redis building blocks against the machine's Redis, two "replicas" per case (two links with
@@ -16,7 +16,7 @@ import { deletePrefix, MACHINE_REDIS_URL, requireMachineRedis, runPrefix, until 
 const prefix = runPrefix('tier');
 const links: RedisLink[] = [];
 const link = async () => {
-  const l = connectRedis({ url: MACHINE_REDIS_URL, prefix, log: () => undefined });
+  const l = connectRedis({ url: MACHINE_REDIS_URL, prefix });
   links.push(l);
   expect(await l.whenReady(10_000)).toBe(true);
   return l;
@@ -26,6 +26,29 @@ beforeAll(() => requireMachineRedis());
 afterAll(async () => {
   for (const l of links) await l.close();
   await deletePrefix(MACHINE_REDIS_URL, prefix);
+});
+
+describe('Redis connection logs', () => {
+  it("go to the app's logger, one line for many failed reconnects, never with the password", async () => {
+    const lines: { level: string; fields: Record<string, unknown>; message: string }[] = [];
+    const logger = {
+      info: (fields: Record<string, unknown>, message: string) => void lines.push({ level: 'info', fields, message }),
+      warn: (fields: Record<string, unknown>, message: string) => void lines.push({ level: 'warn', fields, message }),
+    };
+    // Nothing listens on this port: every connection attempt fails.
+    const l = connectRedis({ url: `redis://:s3cret-pass-word@127.0.0.1:${await freePort()}/0`, prefix, logger });
+    links.push(l);
+    let failures = 0;
+    l.command.on('error', () => failures++);
+    l.subscriber.on('error', () => failures++);
+    expect(await l.whenReady(1_500)).toBe(false);
+    await until(() => failures >= 6, 'several failed reconnects', 20_000);
+    const errors = lines.filter((x) => x.message.startsWith('redis: connection error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ level: 'warn', fields: { code: 'ECONNREFUSED' } });
+    expect(lines.some((x) => x.message.startsWith('redis: not reachable at start'))).toBe(true);
+    expect(JSON.stringify(lines)).not.toContain('s3cret-pass-word');
+  }, 30_000);
 });
 
 describe('shared cache tier', () => {
