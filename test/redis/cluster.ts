@@ -210,3 +210,44 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+type SimProcess = Awaited<ReturnType<typeof startSimulatorProcess>>;
+
+/** Replicas that serve one location with its private integration token, and poll watched topics under leases. */
+export function pollingReplicaEnv(o: { sim: SimProcess; prefix: string; intervalMs: number; minIntervalMs: number; leaseMs: number }): Record<string, string> {
+  const loc = o.sim.info.locations[0]!;
+  return {
+    GHL_MODE: 'live',
+    GHL_BASE_URL: o.sim.info.baseUrl,
+    GHL_LOCATION_ID: loc.id,
+    GHL_PRIVATE_INTEGRATION_TOKEN: loc.token,
+    REDIS_URL: MACHINE_REDIS_URL,
+    REDIS_KEY_PREFIX: o.prefix,
+    SUBSCRIPTION_POLL_INTERVAL_MS: String(o.intervalMs),
+    SUBSCRIPTION_POLL_MIN_MS: String(o.minIntervalMs),
+    SUBSCRIPTION_LEASE_MS: String(o.leaseMs),
+    GHL_RATE_BURST_MAX: '100000',
+    LOG_LEVEL: 'warn',
+    // Live mode without API keys is closed by default; these replicas sit on a private network.
+    GATEWAY_ALLOW_ANONYMOUS: 'on',
+  };
+}
+
+/** Stops the replicas and the simulator, then removes the run's keys. */
+export async function stopCluster(o: { replicas: Replica[] | undefined; sim: SimProcess | undefined; prefix: string }): Promise<void> {
+  for (const r of o.replicas ?? []) await r.proc.kill('SIGTERM');
+  await o.sim?.proc.kill('SIGTERM');
+  trackedKillAll();
+  await deletePrefix(MACHINE_REDIS_URL, o.prefix);
+}
+
+/** Changes a contact's first name in the simulator directly, as someone using GHL would (polls find it). */
+export async function renameContact(sim: SimProcess, contactId: string, firstName: string): Promise<void> {
+  const loc = sim.info.locations[0]!;
+  const res = await fetch(`${sim.info.baseUrl}/contacts/${contactId}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${loc.token}`, version: '2021-07-28', 'content-type': 'application/json' },
+    body: JSON.stringify({ firstName }),
+  });
+  if (res.status !== 200) throw new Error(`renaming ${contactId} answered ${res.status}`);
+}

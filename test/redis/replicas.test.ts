@@ -4,14 +4,13 @@ import { RedisTokenStore } from '../../src/redis/token-store.js';
 import { wsClient, wsSubscribe } from '../helpers/live.js';
 import { webhookBody, webhookKeys } from '../helpers/webhooks.js';
 import {
-  deletePrefix,
   gql,
   MACHINE_REDIS_URL,
   requireMachineRedis,
   runPrefix,
   startReplica,
   startSimulatorProcess,
-  trackedKillAll,
+  stopCluster,
   type Replica,
   type SimEntry,
   until,
@@ -95,11 +94,8 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const r of replicas ?? []) await r.proc.kill('SIGTERM');
-  await sim?.proc.kill('SIGTERM');
-  trackedKillAll();
   await link?.close();
-  await deletePrefix(MACHINE_REDIS_URL, prefix);
+  await stopCluster({ replicas, sim, prefix });
 }, 60_000);
 
 const SEARCH = `query($q: String, $n: Int) { contacts(first: $n, query: $q) { totalCount nodes { id } } }`;
