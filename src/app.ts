@@ -17,7 +17,7 @@ import type { TokenStore } from './ghl/token-store.js';
 import { MemoryTokenStore } from './ghl/token-store.js';
 import { openSqliteTokenStore } from './ghl/token-store-sqlite.js';
 import { InstallationManager } from './installations/manager.js';
-import { OAuthStates } from './installations/oauth-state.js';
+import { OAuthStates, type UsedNonces } from './installations/oauth-state.js';
 import { useGatewayRoutes } from './routes.js';
 import { graphiqlOptions, renderGraphiQL, useGraphiQLAssets } from './server/graphiql.js';
 import { originAllowlist, useBrowserGuard } from './browser-guard.js';
@@ -97,7 +97,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   if (!baseUrl) throw new Error('No GHL base URL: set GHL_BASE_URL or use simulator mode');
 
   // REDIS_URL: cache, budget, pub/sub, replay guard and tokens are shared with the other replicas.
-  const scaleOut = await startScaleOut(config, clock);
+  const scaleOut = await startScaleOut(config, clock, logger);
   const client = new GhlClient({
     baseUrl,
     requestTimeoutMs: config.ghl.requestTimeoutMs,
@@ -136,8 +136,10 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     pubsub,
     bounds: { ...config.subscriptions, windowMaxIds: config.bounds.windowMaxIds },
     reporter: pollerReporter(logger),
-    ...(scaleOut ? { leases: scaleOut.pollLeases } : {}),
+    ...(scaleOut ? { leases: scaleOut.pollLeases, history: scaleOut.history } : {}),
   });
+  // Webhooks and writes land on one replica; the topic's lease holder may be another.
+  if (scaleOut) shareIngest(scaleOut.link, pollers);
   const tokenStore = deps.tokenStore ?? scaleOut?.tokenStore ?? openTokenStore(config);
   const oauth = await setUpOAuth(config, {
     client,
@@ -145,7 +147,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     installations,
     clock,
     simulator,
-    ...(scaleOut ? { refreshLock: scaleOut.refreshLock } : {}),
+    ...(scaleOut ? { refreshLock: scaleOut.refreshLock, usedNonces: scaleOut.usedNonces } : {}),
     onRefresh: refreshReporter(observability.metrics, logger),
     // A disconnected installation's data is no longer ours to serve, nor to poll for.
     onDisconnected: (tenantKey) => {
@@ -209,7 +211,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
           maxBodyBytes: config.webhooks.maxBodyBytes,
           log: (message, fields) => logger.warn(fields ?? {}, message),
           handlers: {
-            ...webhookChangeHandlers({ pollers: scaleOut ? shareIngest(scaleOut.link, pollers) : pollers, fetcher, clock }),
+            ...webhookChangeHandlers({ pollers, fetcher, clock }),
             ...(oauth
               ? {
                   INSTALL: async (event) => oauth.manager.onInstallEvent(event as { companyId?: string; locationId?: string }),
@@ -287,6 +289,7 @@ async function setUpOAuth(
     clock: Clock;
     simulator: Simulator | null;
     refreshLock?: RedisRefreshLock;
+    usedNonces?: UsedNonces;
     onRefresh: (outcome: 'ok' | 'refused' | 'failed', error?: unknown) => void;
     onDisconnected: (tenantKey: string) => void;
     log: (message: string, fields?: Record<string, unknown>) => void;
@@ -320,6 +323,6 @@ async function setUpOAuth(
   });
   await manager.load();
   // The state is signed with the app's secret: only this app could have issued it.
-  return { app, manager, states: new OAuthStates({ secret: clientSecret, clock: deps.clock }) };
+  return { app, manager, states: new OAuthStates({ secret: clientSecret, clock: deps.clock, ...(deps.usedNonces ? { usedNonces: deps.usedNonces } : {}) }) };
 }
 

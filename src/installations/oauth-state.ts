@@ -10,13 +10,22 @@ export type StateVerdict = 'ok' | 'missing' | 'malformed' | 'forged' | 'expired'
  * A state is `<nonce>.<expiresAt>.<mac>`: signed (HMAC over nonce and expiry), expiring, and
  * single-use (the nonce is held until used or expired). Pending nonces are bounded, oldest
  * dropped first; they live in memory, so an install started before a restart must start again.
+ *
+ * With several replicas (`usedNonces`, in Redis) a callback may land on any of them: the
+ * signature proves this app issued the state, and the shared record of used nonces makes it
+ * single-use everywhere. When that record cannot be reached, the local rule above decides.
  */
+export interface UsedNonces {
+  /** Records `nonce` as used for `ttlMs`: true if it was not yet, false if it was, null when unreachable. */
+  markUsed(nonce: string, ttlMs: number): Promise<boolean | null>;
+}
+
 export class OAuthStates {
   private readonly pending = new Map<string, number>();
   private readonly ttlMs: number;
   private readonly maxPending: number;
 
-  constructor(private readonly opts: { secret: string; clock: Clock; ttlMs?: number; maxPending?: number }) {
+  constructor(private readonly opts: { secret: string; clock: Clock; ttlMs?: number; maxPending?: number; usedNonces?: UsedNonces }) {
     this.ttlMs = opts.ttlMs ?? 10 * 60_000;
     this.maxPending = opts.maxPending ?? 1_000;
   }
@@ -30,7 +39,7 @@ export class OAuthStates {
   }
 
   /** Checks a state from a callback and uses it up. Only `ok` may proceed. */
-  consume(state: string | null): StateVerdict {
+  async consume(state: string | null): Promise<StateVerdict> {
     if (!state) return 'missing';
     const parts = state.split('.');
     if (parts.length !== 3) return 'malformed';
@@ -42,7 +51,10 @@ export class OAuthStates {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'forged';
     const held = this.pending.get(nonce);
     this.pending.delete(nonce);
-    if (expiresAt <= this.opts.clock.now()) return 'expired';
+    const left = expiresAt - this.opts.clock.now();
+    if (left <= 0) return 'expired';
+    const fresh = (await this.opts.usedNonces?.markUsed(nonce, left)) ?? null;
+    if (fresh !== null) return fresh ? 'ok' : 'unknown';
     // Signed but not pending: used before, or issued by an earlier process.
     return held === expiresAt ? 'ok' : 'unknown';
   }

@@ -16,7 +16,7 @@ export function installRedirect(app: OAuthApp, states: OAuthStates): Response {
 export async function installCallback(request: Request, manager: InstallationManager, states: OAuthStates): Promise<Response> {
   const params = new URL(request.url).searchParams;
   // The state is checked (and used up) before the code is even looked at.
-  const verdict = states.consume(params.get('state'));
+  const verdict = await states.consume(params.get('state'));
   if (verdict !== 'ok') {
     const why = verdict === 'missing' ? 'carries no state' : verdict === 'expired' ? 'has an expired state' : 'has a state this gateway did not issue, or one already used';
     return page(400, 'Install failed', `The callback ${why}; start the install again from /oauth/install.`);

@@ -7,7 +7,8 @@ import { Redis } from 'ioredis';
  *
  * Degrading is the rule: commands fail fast while Redis is away (no offline queue, one attempt),
  * each shared concern then falls back to its local behaviour, and the link logs once when Redis
- * goes and once when it comes back. ioredis reconnects by itself; `onReady` listeners resync.
+ * goes and once when it comes back, through the app's logger (connection errors rate-limited,
+ * the password never). ioredis reconnects by itself; `onRecover` listeners resync.
  */
 export interface RedisLink {
   /** Commands: caching, budgets, leases, tokens. Fails fast while Redis is down. */
@@ -20,6 +21,8 @@ export interface RedisLink {
   readonly replicaId: string;
   /** Whether the command connection is usable now. */
   readonly up: boolean;
+  /** The app's logger, for what the shared concerns report about Redis. */
+  readonly logger: RedisLogger;
   /** Resolves true once connected, or false after `timeoutMs` (the gateway then starts degraded). */
   whenReady(timeoutMs: number): Promise<boolean>;
   /** Called every time the command connection becomes ready again after being down. */
@@ -39,15 +42,26 @@ export interface RedisHealth {
 export interface RedisLinkOptions {
   url: string;
   prefix: string;
-  /** How a state change is reported; the default writes one line to stderr. */
-  log?: (message: string) => void;
+  /** Where state changes and connection errors go (the app's logger); silent when not given. */
+  logger?: RedisLogger;
+  /** Connection errors are logged at most once per this long, with a count of the others. @default 30_000 */
+  errorLogIntervalMs?: number;
 }
+
+/** The part of the app's logger (pino) the link writes to. */
+export interface RedisLogger {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+const silent: RedisLogger = { info: () => undefined, warn: () => undefined };
 
 /** Reconnect quickly at first, then every 2 s: a replica should notice Redis is back soon. */
 const retryStrategy = (attempt: number): number => Math.min(100 * attempt, 2_000);
 
 export function connectRedis(opts: RedisLinkOptions): RedisLink {
-  const log = opts.log ?? ((m: string) => process.stderr.write(`${new Date().toISOString()} ${m}\n`));
+  const logger = opts.logger ?? silent;
+  const where = redact(opts.url);
   const command = new Redis(opts.url, {
     lazyConnect: false,
     enableOfflineQueue: false,
@@ -63,29 +77,32 @@ export function connectRedis(opts: RedisLinkOptions): RedisLink {
     retryStrategy,
   });
   const recoverListeners: (() => void)[] = [];
+  const errors = throttledErrors(logger, opts.errorLogIntervalMs ?? 30_000, (text) => scrubPassword(text, opts.url));
   let up = false;
   let everUp = false;
   command.on('ready', () => {
     up = true;
     if (everUp) {
-      log(`redis: connection restored (${redact(opts.url)}); shared cache, budgets, pub/sub and leases resume`);
+      logger.info({ redis: where, errorsWhileDown: errors.flush() }, 'redis: connection restored; shared cache, budgets, pub/sub and leases resume');
       for (const l of recoverListeners) l();
     }
     everUp = true;
   });
   const down = (why: string) => {
-    if (up) log(`redis: connection lost (${why}); degrading to local cache, local rate limits and in-process pub/sub`);
+    if (up) logger.warn({ redis: where, why }, 'redis: connection lost; degrading to local cache, local rate limits and in-process pub/sub');
     up = false;
   };
   command.on('close', () => down('closed'));
   command.on('end', () => down('ended'));
-  // Without a listener ioredis prints every failed reconnect; the state change above is enough.
-  command.on('error', () => undefined);
-  subscriber.on('error', () => undefined);
+  // ioredis emits an error for every failed reconnect (every 2 s while Redis is away): logged
+  // through the app's logger, a few at most, never the URL's password.
+  command.on('error', (err: Error) => errors.note('command', err));
+  subscriber.on('error', (err: Error) => errors.note('subscriber', err));
 
   return {
     command,
     subscriber,
+    logger,
     prefix: opts.prefix,
     replicaId: `${process.pid}-${globalThis.crypto.randomUUID().slice(0, 8)}`,
     get up() {
@@ -96,7 +113,7 @@ export function connectRedis(opts: RedisLinkOptions): RedisLink {
       return new Promise((resolve) => {
         const timer = setTimeout(() => {
           command.off('ready', onReady);
-          log(`redis: not reachable at start (${redact(opts.url)}); starting with local behaviour until it answers`);
+          logger.warn({ redis: where }, 'redis: not reachable at start; starting with local behaviour until it answers');
           resolve(false);
         }, timeoutMs);
         const onReady = () => {
@@ -131,6 +148,48 @@ export function connectRedis(opts: RedisLinkOptions): RedisLink {
       subscriber.disconnect();
     },
   };
+}
+
+/**
+ * Connection errors, logged at most once per `intervalMs`: the first at once, then one line per
+ * interval saying how many more there were. A Redis outage is a few lines, not one per retry.
+ */
+function throttledErrors(logger: RedisLogger, intervalMs: number, scrub: (text: string) => string) {
+  let lastAt = -Infinity;
+  let unlogged = 0;
+  let total = 0;
+  return {
+    note(connection: string, err: Error) {
+      total++;
+      const now = Date.now();
+      if (now - lastAt < intervalMs) {
+        unlogged++;
+        return;
+      }
+      lastAt = now;
+      const code = (err as { code?: unknown }).code;
+      logger.warn({ connection, code: typeof code === 'string' ? code : null, error: scrub(err.message), alsoSince: unlogged }, 'redis: connection error (retrying)');
+      unlogged = 0;
+    },
+    /** How many errors since the last call (the outage that just ended). */
+    flush(): number {
+      const n = total;
+      total = 0;
+      unlogged = 0;
+      lastAt = -Infinity;
+      return n;
+    },
+  };
+}
+
+function scrubPassword(text: string, url: string): string {
+  let password = '';
+  try {
+    password = decodeURIComponent(new URL(url).password);
+  } catch {
+    return text.replaceAll(url, 'REDIS_URL');
+  }
+  return password ? text.replaceAll(password, '***') : text;
 }
 
 /** The URL without its password, for logs. */

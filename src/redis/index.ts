@@ -1,8 +1,11 @@
 import type { Config } from '../config/env.js';
 import type { Clock } from '../lib/clock.js';
-import type { ChangePubSub } from '../subscriptions/pubsub.js';
+import type { UsedNonces } from '../installations/oauth-state.js';
+import type { ChangePubSub, EventHistory } from '../subscriptions/pubsub.js';
 import { SharedCacheTier } from './cache.js';
-import { connectRedis, type RedisHealth, type RedisLink } from './connection.js';
+import { connectRedis, type RedisHealth, type RedisLink, type RedisLogger } from './connection.js';
+import { redisEventHistory } from './event-history.js';
+import { redisUsedNonces } from './oauth-nonces.js';
 import { redisPollLeases } from './poll-lease.js';
 import { createRedisChangePubSub } from './pubsub.js';
 import type { PollLeaseFactory } from '../subscriptions/poller.js';
@@ -25,7 +28,11 @@ export interface ScaleOut {
   pubsub: ChangePubSub;
   /** One replica polls each topic (SUBSCRIPTION_LEASE_MS). */
   pollLeases: PollLeaseFactory;
+  /** Each topic's recent changes, for subscriptions that resume after an event id. */
+  history: EventHistory;
   replayGuard: SharedReplayGuard;
+  /** OAuth `state` nonces used on any replica: an install's callback may land on another one. */
+  usedNonces: UsedNonces;
   refreshLock: RedisRefreshLock;
   /** Set when the token store is Redis (TOKEN_STORE=redis, the default with REDIS_URL and a key). */
   tokenStore: RedisTokenStore | null;
@@ -33,10 +40,9 @@ export interface ScaleOut {
   close(): Promise<void>;
 }
 
-export async function startScaleOut(config: Config, clock: Clock): Promise<ScaleOut | null> {
+export async function startScaleOut(config: Config, clock: Clock, logger: RedisLogger): Promise<ScaleOut | null> {
   if (!config.redis) return null;
-  const log = config.logLevel === 'silent' ? () => undefined : undefined;
-  const link = connectRedis({ url: config.redis.url, prefix: config.redis.keyPrefix, ...(log ? { log } : {}) });
+  const link = connectRedis({ url: config.redis.url, prefix: config.redis.keyPrefix, logger });
   await link.whenReady(3_000);
   const pubsub = createRedisChangePubSub(link);
   const tokenStore = config.tokenStore.kind === 'redis' ? await RedisTokenStore.open(link, config.tokenStore.encryptionKey!) : null;
@@ -53,7 +59,9 @@ export async function startScaleOut(config: Config, clock: Clock): Promise<Scale
     }),
     pubsub,
     pollLeases: redisPollLeases(link, pubsub, { leaseMs: config.redis.leaseMs }),
+    history: redisEventHistory(link),
     replayGuard: new SharedReplayGuard(link, { clock, windowMs: config.webhooks.replayWindowMs }),
+    usedNonces: redisUsedNonces(link),
     refreshLock: new RedisRefreshLock(link),
     tokenStore,
     health: () => link.health(),

@@ -1,31 +1,27 @@
-import type { PollerRegistry } from '../subscriptions/poller.js';
+import type { IngestArgs, PollerRegistry } from '../subscriptions/poller.js';
 import type { RedisLink } from './connection.js';
 
-type Ingest = PollerRegistry['ingest'];
-
 /**
- * Webhook changes reach the pollers of every replica: a webhook lands on one replica, but the
- * poller that owns the topic (and its snapshot) may run on another. The receiving replica applies
- * the change to its own pollers and broadcasts it on `<prefix>ingest`; the others apply it as it
- * arrives. A poller publishes only what its snapshot does not already hold, so the replica that
- * sees it twice (poll and webhook) publishes it once.
+ * Pushed changes (webhooks, and the answers of writes made through the gateway) reach the pollers
+ * of every replica: a webhook or a write lands on one replica, but the poller that holds the
+ * topic's lease (its snapshot, and the right to publish) may run on another. The registry applies
+ * each change to its own pollers and relays it on `<prefix>ingest`; the other replicas apply it
+ * as it arrives. Only the lease holder publishes, and only what its snapshot does not hold yet, so
+ * the change reaches every subscriber once, and the holder's next poll finds nothing new in it.
  */
-export function shareIngest(link: RedisLink, pollers: Pick<PollerRegistry, 'ingest'>): { ingest: Ingest } {
+export function shareIngest(link: RedisLink, pollers: Pick<PollerRegistry, 'ingestHere' | 'relayIngest'>): void {
   const channel = `${link.prefix}ingest`;
   link.subscriber.on('message', (ch: string, raw: string) => {
     if (ch !== channel) return;
     try {
-      const m = JSON.parse(raw) as { from: string; args: Parameters<Ingest> };
-      if (m.from !== link.replicaId) pollers.ingest(...m.args);
+      const m = JSON.parse(raw) as { from: string; args: IngestArgs };
+      if (m.from !== link.replicaId) pollers.ingestHere(...m.args);
     } catch {
       // A malformed message is ignored; polling reconciles.
     }
   });
   void link.subscriber.subscribe(channel).catch(() => undefined);
-  return {
-    ingest(...args) {
-      if (link.up) link.command.publish(channel, JSON.stringify({ from: link.replicaId, args })).catch(() => undefined);
-      return pollers.ingest(...args);
-    },
-  };
+  pollers.relayIngest((args) => {
+    if (link.up) link.command.publish(channel, JSON.stringify({ from: link.replicaId, args })).catch(() => undefined);
+  });
 }

@@ -1,6 +1,7 @@
 import type { PollerState, PollLease, PollLeaseFactory } from '../subscriptions/poller.js';
 import type { ChangePubSub, TopicMessage } from '../subscriptions/pubsub.js';
 import type { RedisLink } from './connection.js';
+import { HISTORY_MAX_EVENTS, historyKey } from './event-history.js';
 import { redisChannel } from './pubsub.js';
 
 /**
@@ -16,28 +17,37 @@ import { redisChannel } from './pubsub.js';
  * state; one that dies after it published them and saved the state that contains them. So a
  * handover neither loses nor repeats a change.
  *
+ * Every committed change is also appended to the topic's history (event-history.ts), which gives
+ * it the `eventId` a reconnecting client resumes after.
+ *
  * Redis away: every replica acts as holder of its own topics (local polling and local pub/sub,
  * which is what its own subscribers need); commits then publish in-process.
  */
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+// Each message (a JSON object) is appended to the topic's history first; the stream id it gets is
+// spliced in as its `eventId` before it is published.
 const COMMIT = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
-for i = 5, #ARGV do redis.call('PUBLISH', ARGV[4], ARGV[i]) end
+for i = 6, #ARGV do
+  local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[5], '*', 'm', ARGV[i])
+  redis.call('PUBLISH', ARGV[4], '{"eventId":"' .. id .. '",' .. string.sub(ARGV[i], 2))
+end
+if #ARGV >= 6 then redis.call('PEXPIRE', KEYS[3], ARGV[3]) end
 return 1
 `;
 
 interface LeaseCommands {
   ghlLeaseRenew(key: string, me: string, ms: number): Promise<number>;
   ghlLeaseRelease(key: string, me: string): Promise<number>;
-  ghlLeaseCommit(lease: string, state: string, me: string, stateJson: string, ttl: number, channel: string, ...messages: string[]): Promise<number>;
+  ghlLeaseCommit(lease: string, state: string, history: string, me: string, stateJson: string, ttl: number, channel: string, historyMax: number, ...messages: string[]): Promise<number>;
 }
 
 export function redisPollLeases(link: RedisLink, pubsub: ChangePubSub, opts: { leaseMs: number; stateTtlMs?: number }): PollLeaseFactory {
   link.command.defineCommand('ghlLeaseRenew', { numberOfKeys: 1, lua: RENEW });
   link.command.defineCommand('ghlLeaseRelease', { numberOfKeys: 1, lua: RELEASE });
-  link.command.defineCommand('ghlLeaseCommit', { numberOfKeys: 2, lua: COMMIT });
+  link.command.defineCommand('ghlLeaseCommit', { numberOfKeys: 3, lua: COMMIT });
   const cmd = link.command as unknown as LeaseCommands & RedisLink['command'];
   const stateTtlMs = opts.stateTtlMs ?? 3_600_000;
 
@@ -92,7 +102,11 @@ export function redisPollLeases(link: RedisLink, pubsub: ChangePubSub, opts: { l
       async commit(state: PollerState, messages: TopicMessage[]): Promise<boolean> {
         if (link.up) {
           try {
-            const ok = await cmd.ghlLeaseCommit(leaseKey, stateKey, link.replicaId, JSON.stringify(state), stateTtlMs, redisChannel(link, topic), ...messages.map((m) => JSON.stringify(m)));
+            const ok = await cmd.ghlLeaseCommit(
+              leaseKey, stateKey, historyKey(link, topic),
+              link.replicaId, JSON.stringify(state), stateTtlMs, redisChannel(link, topic), HISTORY_MAX_EVENTS,
+              ...messages.map((m) => JSON.stringify(m)),
+            );
             if (ok !== 1) holding = false;
             return ok === 1;
           } catch {

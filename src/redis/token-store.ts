@@ -81,7 +81,7 @@ export class RedisTokenStore implements TokenStore {
       this.unsynced.delete(inst.id);
     } catch {
       this.unsynced.set(inst.id, inst);
-      process.stderr.write(`${new Date().toISOString()} redis: installation ${inst.id} kept in memory until Redis answers\n`);
+      this.link.logger.warn({ installation: inst.id }, 'redis: installation kept in memory until Redis answers');
     }
   }
 

@@ -5,7 +5,7 @@ import { GhlError, GhlRateLimitedError } from '../ghl/errors.js';
 import type { Clock, TimerHandle } from '../lib/clock.js';
 import { stableKey } from '../loaders/keys.js';
 import { type Change, type ChangeSource, diffListing, diffOne } from './diff.js';
-import type { ChangePubSub, TopicMessage } from './pubsub.js';
+import type { ChangePubSub, EventHistory, TopicMessage } from './pubsub.js';
 
 type Item = Record<string, unknown>;
 
@@ -412,6 +412,9 @@ export class SharedPoller {
   }
 }
 
+/** A pushed change: tenant, resource, UPSERT or DELETE, record id, fields, when, and who pushed it. */
+export type IngestArgs = Parameters<PollerRegistry['ingestHere']>;
+
 /**
  * All shared pollers of the process. Subscriptions `acquire` a poller and `release` it when they
  * end (a disconnect included); the last release stops it, so nothing polls for no one.
@@ -423,9 +426,25 @@ export class PollerRegistry {
   /** The clock pollers run on; pushed changes take their `occurredAt` from it too. */
   readonly clock: Clock;
 
-  constructor(private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; leases?: PollLeaseFactory; reporter?: PollerReporter }) {
+  constructor(
+    private readonly deps: { client: GhlClient; clock: Clock; pubsub: ChangePubSub; bounds: PollerBounds; leases?: PollLeaseFactory; history?: EventHistory; reporter?: PollerReporter },
+  ) {
     this.pubsub = deps.pubsub;
     this.clock = deps.clock;
+  }
+
+  /**
+   * The changes of `topic` published after `eventId`, oldest first, from the shared history (a
+   * client resuming on this replica what it followed on another). None without a history, or
+   * when it cannot be read: the stream then goes on live only.
+   */
+  async replay(topic: string, eventId: string): Promise<TopicMessage[]> {
+    if (!this.deps.history) return [];
+    try {
+      return await this.deps.history.after(topic, eventId);
+    } catch {
+      return [];
+    }
   }
 
   acquire<A>(opts: { credential: GhlCredential; source: PollSource<A>; args: A; intervalMs?: number | null }): { poller: SharedPoller; release: () => void } {
@@ -461,8 +480,26 @@ export class PollerRegistry {
     };
   }
 
-  /** Routes a pushed change (a webhook's, or a gateway write's) to every poller of that tenant and resource. */
-  ingest(tenantKey: string, resource: string, kind: 'UPSERT' | 'DELETE', id: string, fields: Record<string, unknown>, occurredAt: string, source: Exclude<ChangeSource, 'POLL'> = 'WEBHOOK'): number {
+  /** Where pushed changes are also sent, for the pollers of other replicas (src/redis/ingest.ts). */
+  private relay: ((args: IngestArgs) => void) | null = null;
+
+  /**
+   * Routes a pushed change (a webhook's, or a gateway write's) to every poller of that tenant and
+   * resource: this process's, and through the relay every other replica's, since the one that
+   * holds the topic's lease, and publishes for all, may be another.
+   */
+  ingest(...args: IngestArgs): number {
+    this.relay?.(args);
+    return this.ingestHere(...args);
+  }
+
+  /** Sends every pushed change to `relay` too (set once, with Redis). */
+  relayIngest(relay: (args: IngestArgs) => void): void {
+    this.relay = relay;
+  }
+
+  /** Applies a pushed change to this process's pollers only (one relayed from another replica). */
+  ingestHere(tenantKey: string, resource: string, kind: 'UPSERT' | 'DELETE', id: string, fields: Record<string, unknown>, occurredAt: string, source: Exclude<ChangeSource, 'POLL'> = 'WEBHOOK'): number {
     let published = 0;
     for (const poller of this.pollers.values()) {
       if (poller.tenantKey === tenantKey && poller.resource === resource && poller.applyExternal(kind, id, fields, occurredAt, source)) published++;

@@ -55,6 +55,8 @@ export async function deletePrefix(url: string, prefix: string): Promise<number>
 export interface Proc {
   child: ChildProcess;
   stderr: () => string;
+  /** The latest log lines (the gateway logs JSON lines to stdout), parsed where they are JSON. */
+  logLines: () => Record<string, unknown>[];
   exited: Promise<number | null>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -64,11 +66,15 @@ function run(args: string[], env: Record<string, string>, onLine: (line: string)
   children.add(child);
   let err = '';
   let buf = '';
+  const lines: string[] = [];
   child.stdout!.setEncoding('utf8').on('data', (d: string) => {
     buf += d;
     let i: number;
     while ((i = buf.indexOf('\n')) >= 0) {
-      onLine(buf.slice(0, i));
+      const line = buf.slice(0, i);
+      onLine(line);
+      lines.push(line);
+      if (lines.length > 2_000) lines.shift();
       buf = buf.slice(i + 1);
     }
   });
@@ -79,6 +85,7 @@ function run(args: string[], env: Record<string, string>, onLine: (line: string)
   return {
     child,
     stderr: () => err,
+    logLines: () => lines.flatMap((l) => (l.startsWith('{') ? [JSON.parse(l) as Record<string, unknown>] : [])),
     exited,
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -184,6 +191,7 @@ export async function startOwnRedis(port: number): Promise<Proc> {
   return {
     child,
     stderr: () => out,
+    logLines: () => [],
     exited,
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -201,4 +209,45 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
     if (Date.now() > giveUpAt) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+type SimProcess = Awaited<ReturnType<typeof startSimulatorProcess>>;
+
+/** Replicas that serve one location with its private integration token, and poll watched topics under leases. */
+export function pollingReplicaEnv(o: { sim: SimProcess; prefix: string; intervalMs: number; minIntervalMs: number; leaseMs: number }): Record<string, string> {
+  const loc = o.sim.info.locations[0]!;
+  return {
+    GHL_MODE: 'live',
+    GHL_BASE_URL: o.sim.info.baseUrl,
+    GHL_LOCATION_ID: loc.id,
+    GHL_PRIVATE_INTEGRATION_TOKEN: loc.token,
+    REDIS_URL: MACHINE_REDIS_URL,
+    REDIS_KEY_PREFIX: o.prefix,
+    SUBSCRIPTION_POLL_INTERVAL_MS: String(o.intervalMs),
+    SUBSCRIPTION_POLL_MIN_MS: String(o.minIntervalMs),
+    SUBSCRIPTION_LEASE_MS: String(o.leaseMs),
+    GHL_RATE_BURST_MAX: '100000',
+    LOG_LEVEL: 'warn',
+    // Live mode without API keys is closed by default; these replicas sit on a private network.
+    GATEWAY_ALLOW_ANONYMOUS: 'on',
+  };
+}
+
+/** Stops the replicas and the simulator, then removes the run's keys. */
+export async function stopCluster(o: { replicas: Replica[] | undefined; sim: SimProcess | undefined; prefix: string }): Promise<void> {
+  for (const r of o.replicas ?? []) await r.proc.kill('SIGTERM');
+  await o.sim?.proc.kill('SIGTERM');
+  trackedKillAll();
+  await deletePrefix(MACHINE_REDIS_URL, o.prefix);
+}
+
+/** Changes a contact's first name in the simulator directly, as someone using GHL would (polls find it). */
+export async function renameContact(sim: SimProcess, contactId: string, firstName: string): Promise<void> {
+  const loc = sim.info.locations[0]!;
+  const res = await fetch(`${sim.info.baseUrl}/contacts/${contactId}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${loc.token}`, version: '2021-07-28', 'content-type': 'application/json' },
+    body: JSON.stringify({ firstName }),
+  });
+  if (res.status !== 200) throw new Error(`renaming ${contactId} answered ${res.status}`);
 }

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wsClient, wsSubscribe, type Received } from '../helpers/live.js';
-import { deletePrefix, gql, MACHINE_REDIS_URL, requireMachineRedis, runPrefix, startReplica, startSimulatorProcess, trackedKillAll, until, type Replica } from './cluster.js';
+import { gql, MACHINE_REDIS_URL, pollingReplicaEnv, renameContact, requireMachineRedis, runPrefix, startReplica, startSimulatorProcess, stopCluster, until, type Replica } from './cluster.js';
 
 /**
  * Poller leases over three gateway processes: 300 subscribers of one topic cost one poll per
@@ -16,37 +16,18 @@ const prefix = runPrefix('leases');
 let sim: Awaited<ReturnType<typeof startSimulatorProcess>>;
 let replicas: Replica[];
 let redis: Redis;
-let loc: { id: string; token: string };
 
 beforeAll(async () => {
   await requireMachineRedis();
   sim = await startSimulatorProcess({ seed: { contactsPerLocation: 30 }, rateLimit: { burstMax: 100_000 }, redirectUri: 'http://127.0.0.1/cb' });
-  loc = sim.info.locations[0]!;
   redis = new Redis(MACHINE_REDIS_URL);
-  const env = {
-    GHL_MODE: 'live',
-    GHL_BASE_URL: sim.info.baseUrl,
-    GHL_LOCATION_ID: loc.id,
-    GHL_PRIVATE_INTEGRATION_TOKEN: loc.token,
-    REDIS_URL: MACHINE_REDIS_URL,
-    REDIS_KEY_PREFIX: prefix,
-    SUBSCRIPTION_POLL_INTERVAL_MS: String(INTERVAL_MS),
-    SUBSCRIPTION_POLL_MIN_MS: '1000',
-    SUBSCRIPTION_LEASE_MS: String(LEASE_MS),
-    GHL_RATE_BURST_MAX: '100000',
-    LOG_LEVEL: 'warn',
-    // Live mode without API keys is closed by default; these replicas sit on a private network.
-    GATEWAY_ALLOW_ANONYMOUS: 'on',
-  };
+  const env = pollingReplicaEnv({ sim, prefix, intervalMs: INTERVAL_MS, minIntervalMs: 1000, leaseMs: LEASE_MS });
   replicas = await Promise.all(['A', 'B', 'C'].map((name) => startReplica(name, env)));
 }, 180_000);
 
 afterAll(async () => {
-  for (const r of replicas ?? []) await r.proc.kill('SIGTERM');
-  await sim?.proc.kill('SIGTERM');
-  trackedKillAll();
   redis?.disconnect();
-  await deletePrefix(MACHINE_REDIS_URL, prefix);
+  await stopCluster({ replicas, sim, prefix });
 }, 60_000);
 
 const SUB = `subscription { contactsChanged { kind id source node { id firstName } } }`;
@@ -59,14 +40,7 @@ async function leaseHolder(): Promise<Replica | undefined> {
   return replicas.find((r) => owner?.startsWith(`${r.proc.child.pid}-`));
 }
 
-async function rename(contactId: string, firstName: string): Promise<void> {
-  const res = await fetch(`${sim.info.baseUrl}/contacts/${contactId}`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${loc.token}`, version: '2021-07-28', 'content-type': 'application/json' },
-    body: JSON.stringify({ firstName }),
-  });
-  expect(res.status).toBe(200);
-}
+const rename = (contactId: string, firstName: string) => renameContact(sim, contactId, firstName);
 
 async function contactIds(): Promise<string[]> {
   const res = await gql<{ contacts: { nodes: { id: string }[] } }>(replicas[0]!.url, `{ contacts(first: 10) { nodes { id } } }`);

@@ -6,7 +6,7 @@ import { SharedCacheTier } from '../../src/redis/cache.js';
 import { connectRedis, type RedisLink } from '../../src/redis/connection.js';
 import { RedisRateGate } from '../../src/redis/rate-gate.js';
 import { RedisRefreshLock, RedisTokenStore } from '../../src/redis/token-store.js';
-import { deletePrefix, MACHINE_REDIS_URL, requireMachineRedis, runPrefix, until } from './cluster.js';
+import { deletePrefix, freePort, MACHINE_REDIS_URL, requireMachineRedis, runPrefix, until } from './cluster.js';
 
 /**
  * The Redis building blocks against the machine's Redis, two "replicas" per case (two links with
@@ -16,7 +16,7 @@ import { deletePrefix, MACHINE_REDIS_URL, requireMachineRedis, runPrefix, until 
 const prefix = runPrefix('tier');
 const links: RedisLink[] = [];
 const link = async () => {
-  const l = connectRedis({ url: MACHINE_REDIS_URL, prefix, log: () => undefined });
+  const l = connectRedis({ url: MACHINE_REDIS_URL, prefix });
   links.push(l);
   expect(await l.whenReady(10_000)).toBe(true);
   return l;
@@ -26,6 +26,29 @@ beforeAll(() => requireMachineRedis());
 afterAll(async () => {
   for (const l of links) await l.close();
   await deletePrefix(MACHINE_REDIS_URL, prefix);
+});
+
+describe('Redis connection logs', () => {
+  it("go to the app's logger, one line for many failed reconnects, never with the password", async () => {
+    const lines: { level: string; fields: Record<string, unknown>; message: string }[] = [];
+    const logger = {
+      info: (fields: Record<string, unknown>, message: string) => void lines.push({ level: 'info', fields, message }),
+      warn: (fields: Record<string, unknown>, message: string) => void lines.push({ level: 'warn', fields, message }),
+    };
+    // Nothing listens on this port: every connection attempt fails.
+    const l = connectRedis({ url: `redis://:s3cret-pass-word@127.0.0.1:${await freePort()}/0`, prefix, logger });
+    links.push(l);
+    let failures = 0;
+    l.command.on('error', () => failures++);
+    l.subscriber.on('error', () => failures++);
+    expect(await l.whenReady(1_500)).toBe(false);
+    await until(() => failures >= 6, 'several failed reconnects', 20_000);
+    const errors = lines.filter((x) => x.message.startsWith('redis: connection error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ level: 'warn', fields: { code: 'ECONNREFUSED' } });
+    expect(lines.some((x) => x.message.startsWith('redis: not reachable at start'))).toBe(true);
+    expect(JSON.stringify(lines)).not.toContain('s3cret-pass-word');
+  }, 30_000);
 });
 
 describe('shared cache tier', () => {
@@ -48,6 +71,32 @@ describe('shared cache tier', () => {
     // A read that starts after the write fills normally.
     await a.cache.set(key, { name: 'new' }, 60_000);
     expect(await b.cache.get(key)).toEqual({ name: 'new' });
+  }, 60_000);
+
+  it("never serves from B's L1 what A invalidated, even when A's broadcast has not reached B", async () => {
+    const a = new SharedCacheTier(await link(), { maxL1Entries: 100, l1TtlMs: 60_000 });
+    const linkB = await link();
+    const b = new SharedCacheTier(linkB, { maxL1Entries: 100, l1TtlMs: 60_000 });
+    await Promise.all([a.subscribed, b.subscribed]);
+    // B no longer hears invalidations: only what it reads from Redis can tell it.
+    await linkB.subscriber.unsubscribe(`${prefix}cache:invalidate`);
+    const tenant = `loc:L1-${Date.now()}`;
+    const other = `ghl:v1:${tenant}:contact:g0:neighbour`;
+    await a.cache.set(other, 'untouched', 60_000);
+    for (let round = 0; round < 50; round++) {
+      // A fresh key each round: a deleted key's tombstone would refuse A's next fill.
+      const key = `ghl:v1:${tenant}:contact:g0:c${round}`;
+      await a.cache.set(key, `v${round}`, 60_000);
+      expect(await b.cache.get(key)).toBe(`v${round}`); // in B's L1 now
+      expect(await b.cache.get(key)).toBe(`v${round}`); // served from it
+      await a.cache.delete(key);
+      expect(await b.cache.get(key)).toBeUndefined();
+      const generation = await b.generations.current(tenant, 'contactSearch');
+      await a.generations.bump(tenant, 'contactSearch');
+      expect(await b.generations.current(tenant, 'contactSearch')).toBe(generation + 1);
+    }
+    // A neighbour in the same scope is re-read from Redis, not lost.
+    expect(await b.cache.get(other)).toBe('untouched');
   }, 60_000);
 
   it('shares generations: a bump on one replica moves every replica to the new key space', async () => {

@@ -73,16 +73,16 @@ describe('OAuth state', () => {
     const clock = new ManualClock();
     const states = new OAuthStates({ secret: 'app-secret', clock, ttlMs: 600_000 });
     const state = states.issue();
-    expect(states.consume(null)).toBe('missing');
-    expect(states.consume('not-a-state')).toBe('malformed');
+    expect(await states.consume(null)).toBe('missing');
+    expect(await states.consume('not-a-state')).toBe('malformed');
     const [nonce, expires] = state.split('.');
-    expect(states.consume(`${nonce}.${expires}.forged-signature-forged-signature-forged00`)).toBe('forged');
-    expect(new OAuthStates({ secret: 'another-secret', clock }).consume(state)).toBe('forged');
-    expect(states.consume(state)).toBe('ok');
-    expect(states.consume(state)).toBe('unknown');
+    expect(await states.consume(`${nonce}.${expires}.forged-signature-forged-signature-forged00`)).toBe('forged');
+    expect(await new OAuthStates({ secret: 'another-secret', clock }).consume(state)).toBe('forged');
+    expect(await states.consume(state)).toBe('ok');
+    expect(await states.consume(state)).toBe('unknown');
     const late = states.issue();
     await clock.advance(600_000);
-    expect(states.consume(late)).toBe('expired');
+    expect(await states.consume(late)).toBe('expired');
   });
 });
 

@@ -2,7 +2,7 @@ import { Appointment } from '../appointments/types.js';
 import { builder } from '../builder.js';
 import { badUserInput } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { changeEventType, changesOf, INTERVAL_ARG_DESCRIPTION, resolveChange } from '../shared/subscriptions.js';
+import { changeEventType, changesOf, resolveChange, streamArgs } from '../shared/subscriptions.js';
 import { calendarEventSource } from '../../subscriptions/sources.js';
 
 const CalendarEventChangeEvent = changeEventType('CalendarEvent', Appointment, 'appointment');
@@ -20,7 +20,7 @@ builder.subscriptionField('calendarEventsChanged', (t) =>
       groupId: t.arg.id({ description: "Watch this calendar group's appointments." }),
       from: t.arg({ type: 'DateTime', required: true, description: 'Start of the window.' }),
       to: t.arg({ type: 'DateTime', required: true, description: `End of the window, at most ${MAX_WINDOW_DAYS} days after its start.` }),
-      intervalSeconds: t.arg.int({ description: INTERVAL_ARG_DESCRIPTION }),
+      ...streamArgs(t.arg),
     },
     subscribe: (_root, args, ctx) => {
       if (!args.calendarId && !args.userId && !args.groupId) throw badUserInput('Give one of calendarId, userId or groupId.', { argument: 'calendarId' });
@@ -29,7 +29,7 @@ builder.subscriptionField('calendarEventsChanged', (t) =>
       if (endTime <= startTime || endTime - startTime > MAX_WINDOW_DAYS * 86_400_000) {
         throw badUserInput(`\`to\` must be after \`from\`, by at most ${MAX_WINDOW_DAYS} days.`, { argument: 'to' });
       }
-      return changesOf(ctx, calendarEventSource, { calendarId: args.calendarId ?? null, userId: args.userId ?? null, groupId: args.groupId ?? null, startTime, endTime }, args.intervalSeconds);
+      return changesOf(ctx, calendarEventSource, { calendarId: args.calendarId ?? null, userId: args.userId ?? null, groupId: args.groupId ?? null, startTime, endTime }, args);
     },
     resolve: resolveChange,
   }),

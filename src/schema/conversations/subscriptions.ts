@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
-import { changeEventType, changesOf, INTERVAL_ARG_DESCRIPTION, resolveChange } from '../shared/subscriptions.js';
+import { changeEventType, changesOf, resolveChange, streamArgs } from '../shared/subscriptions.js';
 import { conversationMessageSource, conversationSource } from '../../subscriptions/sources.js';
 import type { GhlConversationSummary } from '../../ghl/endpoints/conversations.js';
 import { Conversation, Message } from './types.js';
@@ -14,9 +14,9 @@ builder.subscriptionFields((t) => ({
     type: ConversationChangeEvent,
     args: {
       contactId: t.arg.id({ description: "Only this contact's conversations." }),
-      intervalSeconds: t.arg.int({ description: INTERVAL_ARG_DESCRIPTION }),
+      ...streamArgs(t.arg),
     },
-    subscribe: (_root, args, ctx) => changesOf(ctx, conversationSource, { contactId: args.contactId ?? null }, args.intervalSeconds),
+    subscribe: (_root, args, ctx) => changesOf(ctx, conversationSource, { contactId: args.contactId ?? null }, args),
     resolve: resolveChange,
   }),
   conversationMessagesChanged: t.field({
@@ -24,9 +24,9 @@ builder.subscriptionFields((t) => ({
     type: MessageChangeEvent,
     args: {
       conversationId: t.arg.id({ required: true, description: "GHL's conversation id." }),
-      intervalSeconds: t.arg.int({ description: INTERVAL_ARG_DESCRIPTION }),
+      ...streamArgs(t.arg),
     },
-    subscribe: (_root, args, ctx) => changesOf(ctx, conversationMessageSource, { conversationId: args.conversationId }, args.intervalSeconds),
+    subscribe: (_root, args, ctx) => changesOf(ctx, conversationMessageSource, { conversationId: args.conversationId }, args),
     resolve: resolveChange,
   }),
 }));

@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
-import { changeEventType, changesOf, INTERVAL_ARG_DESCRIPTION, resolveChange } from '../shared/subscriptions.js';
+import { changeEventType, changesOf, resolveChange, streamArgs } from '../shared/subscriptions.js';
 import { opportunitySource } from '../../subscriptions/sources.js';
 import { Opportunity } from './types.js';
 
@@ -16,9 +16,9 @@ builder.subscriptionField('opportunitiesChanged', (t) =>
     args: {
       pipelineId: t.arg.id({ description: 'Only opportunities in this pipeline.' }),
       stageId: t.arg.id({ description: 'Only opportunities in this pipeline stage.' }),
-      intervalSeconds: t.arg.int({ description: INTERVAL_ARG_DESCRIPTION }),
+      ...streamArgs(t.arg),
     },
-    subscribe: (_root, args, ctx) => changesOf(ctx, opportunitySource, { pipelineId: args.pipelineId ?? null, stageId: args.stageId ?? null }, args.intervalSeconds),
+    subscribe: (_root, args, ctx) => changesOf(ctx, opportunitySource, { pipelineId: args.pipelineId ?? null, stageId: args.stageId ?? null }, args),
     resolve: resolveChange,
   }),
 );

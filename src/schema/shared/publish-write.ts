@@ -4,7 +4,8 @@ import type { GraphQLContext } from '../../context.js';
  * Live by default: a write made through the gateway is published to the matching subscribers as
  * soon as GHL confirms it, not at the next poll. It goes into the same shared snapshot a webhook
  * feeds (`PollerRegistry.ingest`), so when GHL's webhook or the next poll reports the same change
- * it is already known and not published again.
+ * it is already known and not published again. With replicas, `ingest` relays it to the one that
+ * holds the topic's lease, which publishes it to the subscribers of every replica.
  */
 
 /** Watched resources a record of each kind belongs to (the names sources.ts and webhooks/changes.ts use). */

@@ -1,9 +1,10 @@
 import { GraphQLError, isObjectType, type GraphQLResolveInfo } from 'graphql';
 import { Repeater } from 'graphql-yoga';
-import type { ObjectRef } from '@pothos/core';
+import type { ArgBuilder, ObjectRef } from '@pothos/core';
 import type { GraphQLContext } from '../../context.js';
 import type { Change } from '../../subscriptions/diff.js';
 import type { PollSource } from '../../subscriptions/poller.js';
+import { eventIdAfter, isEventId, type TopicMessage } from '../../subscriptions/pubsub.js';
 import { builder, type BuilderTypes } from '../builder.js';
 import { describedEnum } from './enums.js';
 
@@ -60,8 +61,22 @@ export function changeEventType<T>(
       }),
       occurredAt: t.field({ type: 'DateTime', description: 'When the gateway saw the change.', resolve: (c) => c.occurredAt }),
       source: t.field({ type: ChangeSourceEnum, description: 'Whether a webhook or a poll delivered it.', resolve: (c) => c.source }),
+      eventId: t.string({
+        nullable: true,
+        description: "This event's place in the stream: pass the last one received as `after` when subscribing again (e.g. after a reconnect, to any replica) to get what followed, each event once. Null when the gateway runs without Redis.",
+        resolve: (c) => (c as DeliveredChange).eventId ?? null,
+      }),
     }),
   });
+}
+
+/** A change as a subscriber receives it: with its place in the topic's history when it has one. */
+type DeliveredChange = Change & { eventId?: string };
+
+/** The arguments every change subscription takes besides its own filters. */
+export interface StreamArgs {
+  intervalSeconds?: number | null;
+  after?: string | null;
 }
 
 /**
@@ -70,32 +85,66 @@ export function changeEventType<T>(
  * unsubscribes, socket closes, error). A Repeater, not an async generator: a generator waiting
  * for its next message cannot run its `finally` until a message comes, so a quiet topic would
  * keep its poller alive after everyone left.
+ *
+ * With `after` (an `eventId` the client received), the changes published since are replayed from
+ * the topic's shared history first. The live stream is listened to before the history is read, so
+ * nothing falls between the two; what both deliver is passed once, by event id.
  */
-export function changesOf<A>(ctx: GraphQLContext, source: PollSource<A>, args: A, intervalSeconds: number | null | undefined): Repeater<Change> {
-  return new Repeater<Change>(async (push, stop) => {
-    const { poller, release } = ctx.pollers.acquire({ credential: ctx.credential, source, args, intervalMs: intervalSeconds ? intervalSeconds * 1000 : null });
+export function changesOf<A>(ctx: GraphQLContext, source: PollSource<A>, args: A, stream: StreamArgs): Repeater<DeliveredChange> {
+  const after = stream.after ?? null;
+  if (after !== null && !isEventId(after)) {
+    throw new GraphQLError('`after` must be an `eventId` received from this subscription.', { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return new Repeater<DeliveredChange>(async (push, stop) => {
+    const intervalMs = stream.intervalSeconds ? stream.intervalSeconds * 1000 : null;
+    const { poller, release } = ctx.pollers.acquire({ credential: ctx.credential, source, args, intervalMs });
     const messages = ctx.pollers.pubsub.subscribe(poller.topic)[Symbol.asyncIterator]();
     const stopped = stop.then(() => ({ done: true as const, value: undefined }));
+    // Asking for the first message is what starts listening (the subscription is lazy).
+    let next = messages.next();
+    let last = after;
+    /** Pushes one message; false once the stream ended. */
+    const deliver = async (message: TopicMessage): Promise<boolean> => {
+      if ('end' in message) {
+        // Delivered as a last event whose resolution fails with the code, so every transport
+        // shows the client why (graphql-ws then closes the socket with a matching close code).
+        await push({ ended: message.end } as unknown as DeliveredChange);
+        stop();
+        return false;
+      }
+      if (message.eventId !== undefined) {
+        if (last !== null && !eventIdAfter(message.eventId, last)) return true; // seen already
+        last = message.eventId;
+      }
+      ctx.refreshLoaders();
+      await push(message.eventId === undefined ? message.change : { ...message.change, eventId: message.eventId });
+      return true;
+    };
     try {
+      for (const message of after === null ? [] : await ctx.pollers.replay(poller.topic, after)) {
+        if (!(await deliver(message))) return;
+      }
       for (;;) {
-        const next = await Promise.race([messages.next(), stopped]);
-        if (next.done) break;
-        const message = next.value;
-        if ('end' in message) {
-          // Delivered as a last event whose resolution fails with the code, so every transport
-          // shows the client why (graphql-ws then closes the socket with a matching close code).
-          await push({ ended: message.end } as unknown as Change);
-          stop();
-          break;
-        }
-        ctx.refreshLoaders();
-        await push(message.change);
+        const result = await Promise.race([next, stopped]);
+        if (result.done) break;
+        next = messages.next();
+        if (!(await deliver(result.value))) break;
       }
     } finally {
       release();
       await messages.return?.();
     }
   });
+}
+
+/** The `intervalSeconds` and `after` arguments, for a change subscription's `args`. */
+export function streamArgs(arg: ArgBuilder<BuilderTypes>) {
+  return {
+    intervalSeconds: arg.int({ description: INTERVAL_ARG_DESCRIPTION }),
+    after: arg.string({
+      description: 'Resume after this `eventId` (the last event received, e.g. before a reconnect): changes published since are delivered first, none twice. Changes older than the recent history kept per topic are not replayed.',
+    }),
+  };
 }
 
 /** Description of the `intervalSeconds` argument every change subscription takes. */

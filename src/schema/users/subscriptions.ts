@@ -1,6 +1,6 @@
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
-import { changeEventType, changesOf, INTERVAL_ARG_DESCRIPTION, resolveChange } from '../shared/subscriptions.js';
+import { changeEventType, changesOf, resolveChange, streamArgs } from '../shared/subscriptions.js';
 import { userSource } from '../../subscriptions/sources.js';
 import { User } from './types.js';
 
@@ -10,8 +10,8 @@ builder.subscriptionField('usersChanged', (t) =>
   t.field({
     ...traced("The location's users as they are added, changed or removed.", 'GET /users/'),
     type: UserChangeEvent,
-    args: { intervalSeconds: t.arg.int({ description: INTERVAL_ARG_DESCRIPTION }) },
-    subscribe: (_root, args, ctx) => changesOf(ctx, userSource, {}, args.intervalSeconds),
+    args: streamArgs(t.arg),
+    subscribe: (_root, args, ctx) => changesOf(ctx, userSource, {}, args),
     resolve: resolveChange,
   }),
 );
