@@ -16,7 +16,7 @@ import {
 } from './errors.js';
 import { buildPath } from './request-path.js';
 import type { GhlOperation } from './operations.js';
-import { isCheckedRead, responseViolations } from './response-shapes.js';
+import { responseViolations } from './response-shapes.js';
 import { RateLimiter, type Priority, type RateLimiterOptions } from './rate-limiter.js';
 import { parseRateLimitHeaders, type RateLimitSnapshot } from './rate-limit-headers.js';
 import { type AttemptFailure, type RetryPolicy, withRetry } from './retry.js';
@@ -103,7 +103,7 @@ export type ResponseObserver = (event: { operation: GhlOperation; locationId: st
  * 6. on a 401, lets the credential refresh once and repeats;
  * 7. retries what is safe to retry (retry.ts), and reports a write whose outcome is unknown
  *    instead of repeating it;
- * 8. checks a read's answer against the spec (response-shapes.ts) before anyone caches it.
+ * 8. checks what the gateway relies on in a read's answer (response-shapes.ts) before anyone caches it.
  */
 export class GhlClient {
   private readonly agent: Agent;
@@ -242,10 +242,8 @@ export class GhlClient {
       }
       const data = parseJson(res.text);
       // A read's answer is cached: one of the wrong shape is refused here rather than served again.
-      if (isCheckedRead(op)) {
-        const violations = responseViolations(op, res.status, data);
-        if (violations.length > 0) throw new GhlUpstreamShapeError(op.key, res.status, violations);
-      }
+      const violations = responseViolations(op, data);
+      if (violations.length > 0) throw new GhlUpstreamShapeError(op.key, res.status, violations);
       return { status: res.status, data: data as T, rateLimit: res.rateLimit };
     }
     throw errorFor(op, res, parseJson(res.text));

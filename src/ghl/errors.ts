@@ -110,13 +110,13 @@ export class GhlUnavailableError extends GhlError {
 }
 
 /**
- * GHL answered a read with a body its spec does not allow (src/ghl/response-shapes.ts): the
- * gateway neither believes nor caches it, and does not ask again (the same question would get the
- * same answer). The message names JSON pointers and rules, never the values sent.
+ * GHL answered a read with a body of the wrong shape (src/ghl/response-shapes.ts): the gateway
+ * neither believes nor caches it, and does not ask again (the same question would get the same
+ * answer). The message names JSON pointers and rules, never the values sent.
  */
 export class GhlUpstreamShapeError extends GhlUnavailableError {
   constructor(operation: string, status: number, violations: readonly string[]) {
-    super(`GHL answered ${operation} with a body its spec does not allow: ${violations.join('; ')}`, operation, status);
+    super(`GHL answered ${operation} with a body of the wrong shape: ${violations.join('; ')}`, operation, status);
   }
 }
 

@@ -2,13 +2,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { staticCredential } from '../../src/ghl/credentials.js';
 import { GhlUpstreamShapeError } from '../../src/ghl/errors.js';
 import { searchContacts } from '../../src/ghl/endpoints/contacts.js';
+import { reliedOnResponses } from '../../src/ghl/openapi/supplements.js';
+import { operation } from '../../src/ghl/operations.js';
+import { responseViolations } from '../../src/ghl/response-shapes.js';
 import { countByRoute, expectNoErrors, startStack, type Stack } from '../helpers/stack.js';
 
 /**
- * GHL's answers to cached reads are checked against the spec before anyone believes them: an
- * answer of the wrong shape (served here by a simulator fault, which answers in place of the
- * handler and so skips the simulator's own response check) is refused with a typed upstream
- * error, never cached, never retried, and its values never reach the message.
+ * What the gateway relies on in GHL's answers to cached reads is checked before anyone believes
+ * it (src/ghl/response-shapes.ts): an answer of the wrong shape (served here by a simulator fault,
+ * which answers in place of the handler and so skips the simulator's own response check) is
+ * refused with a typed upstream error, never cached, never retried, and its values never reach
+ * the message.
  */
 
 let stack: Stack;
@@ -25,6 +29,12 @@ const loc = () => stack.simulator.locations[0]!;
 const CONTACT = `query($id: ID!) { contact(id: $id) { id firstName } }`;
 /** A value that looks like a token, to prove the refusal does not echo the body. */
 const SECRET_LOOKING = 'pit-00000000-aaaa-bbbb-cccc-leakedvalue';
+
+describe('the checks', () => {
+  it.each(Object.keys(reliedOnResponses))('%s names a GHL operation and compiles', (key) => {
+    expect(responseViolations(operation(key), null)).not.toEqual([]);
+  });
+});
 
 describe('a read answered with the wrong shape', () => {
   it('is refused as UPSTREAM_UNAVAILABLE, not cached: the next request asks GHL again and caches the good answer', async () => {

@@ -2,9 +2,9 @@
  * Schemas for what the spec leaves open. `POST /contacts/search` declares an empty body
  * (`SearchBodyV2DTO`) and no response; `GET /contacts/search/duplicate` declares no response.
  * The simulator validates these, against the shapes recorded in src/simulator/ASSUMPTIONS.md,
- * and the gateway's client checks GHL's answers against the same schemas (response-shapes.ts),
  * so the gateway and the simulator cannot drift apart silently there either. The matching
- * TypeScript corrections are in wire.ts.
+ * TypeScript corrections are in wire.ts; what the gateway's client checks in GHL's answers is
+ * `reliedOnResponses` below.
  */
 
 /** Base URL the spec documents are registered under in ajv, so `../common/…` refs resolve. */
@@ -133,23 +133,45 @@ export const supplementalResponses: Record<string, Record<string, object>> = {
 };
 
 /**
- * What the gateway relies on in answers to cached reads, where the spec marks it optional: the
- * record is there and has its id (the cache key of every record). Checked by the client
- * (src/ghl/response-shapes.ts) together with the spec's own schema; wire.ts makes the same
- * fields required in the types.
+ * What the gateway relies on in GHL's answers to its cached reads, checked by the client
+ * (src/ghl/response-shapes.ts) before anything is cached: the envelope is an object, a record is
+ * an object with its id (the key of every cache entry), a list is an array of such records.
+ *
+ * Only these, not the whole response schema: GHL's answers are known to stray from the specs in
+ * ways the gateway handles (nulls in optional strings, a transcription answered as a list, a
+ * message without `type`: ASSUMPTIONS.md and test/integration/conversations.test.ts), and a
+ * refused answer fails the field. The simulator checks its own answers against the full spec
+ * (`validateResponses`). wire.ts makes the same ids required in the types.
  */
-const recordWithId = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1 } } } as const;
-const enveloped = (field: string) => ({ type: 'object', required: [field], properties: { [field]: recordWithId } });
-const listOf = (field: string) => ({ type: 'object', properties: { [field]: { type: 'array', items: recordWithId } } });
+const recordWith = (idField: string) => ({ type: 'object', required: [idField], properties: { [idField]: { type: 'string', minLength: 1 } } });
+const record = recordWith('id');
+const enveloped = (field: string) => ({ type: 'object', required: [field], properties: { [field]: record } });
+/** A list may be left out (the endpoints read it as empty), but when sent it holds records. */
+const listOf = (field: string, item: object = record) => ({ type: 'object', properties: { [field]: { type: 'array', items: item } } });
 
-export const responseOverlays: Record<string, object> = {
+export const reliedOnResponses: Record<string, object> = {
   'GET /contacts/{contactId}': enveloped('contact'),
-  'POST /contacts/search': listOf('contacts'),
+  'POST /contacts/search': { ...listOf('contacts'), required: ['contacts'] },
+  'GET /contacts/{contactId}/tasks': listOf('tasks'),
+  'GET /contacts/{contactId}/tasks/{taskId}': enveloped('task'),
+  'GET /contacts/{contactId}/notes': listOf('notes'),
+  'GET /contacts/{contactId}/notes/{id}': enveloped('note'),
+  'GET /contacts/{contactId}/appointments': listOf('events'),
   'GET /businesses/{businessId}': enveloped('business'),
   'GET /businesses/': listOf('businesses'),
   'GET /locations/{locationId}': enveloped('location'),
   'GET /locations/search': listOf('locations'),
   'GET /opportunities/{id}': enveloped('opportunity'),
   'POST /opportunities/search': listOf('opportunities'),
-  'GET /users/{userId}': recordWithId,
+  'GET /opportunities/pipelines': listOf('pipelines'),
+  'GET /users/{userId}': record,
+  'GET /users/': listOf('users'),
+  'GET /users/search': listOf('users'),
+  'POST /users/search/filter-by-email': listOf('users'),
+  'GET /associations/{associationId}': record,
+  'GET /calendars/{calendarId}': enveloped('calendar'),
+  'GET /calendars/': listOf('calendars'),
+  'GET /calendars/events': listOf('events'),
+  'GET /calendars/events/appointments/{eventId}': enveloped('event'),
+  'GET /blogs/posts/all': listOf('blogs', recordWith('_id')),
 };
