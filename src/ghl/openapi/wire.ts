@@ -13,9 +13,12 @@ import type { components as Users } from './types/users.js';
  * Everything here comes from the types generated out of the vendored specs
  * (scripts/wire-types.mjs → ./types/, git-ignored). Where the specs are wrong or silent, the
  * correction is made HERE, on top of the generated type, with the reason beside it: this is the
- * one place to read what the gateway believes about GHL beyond its specs (the simulator's
- * src/simulator/ASSUMPTIONS.md records the same findings in prose, and supplements.ts gives the
- * schemas the simulator validates against where the spec has none).
+ * one place to read what the gateway believes about GHL beyond its specs. Beside it,
+ * supplements.ts holds the same beliefs as JSON Schema: the shapes the simulator validates where
+ * the spec has none, and what the client checks in GHL's answers (`reliedOnResponses`);
+ * src/simulator/ASSUMPTIONS.md records the findings in prose.
+ *
+ * The endpoint modules re-export these under their `Ghl*` names, so callers import from there.
  */
 
 /** The spec marks fields optional that GHL always sends (ids above all): these make them required. */
