@@ -10,6 +10,9 @@ RUN apt-get update \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci runs the `prepare` script (wire types from the specs); it needs the script itself, and
+# does nothing while src/ is not there yet (build.mjs generates them) or without dev dependencies.
+COPY scripts/wire-types.mjs ./scripts/
 
 FROM toolchain AS build
 RUN npm ci --no-audit --no-fund

@@ -1,9 +1,11 @@
 // `npm run build`: compiles src/ to dist/ with tsc, then copies the files read at run time
 // (the vendored OpenAPI specs) beside the compiled modules, where `import.meta.url` finds them.
 // With `--if-needed`, does nothing when dist/ is newer than every file under src/.
+// Before tsc, writes the wire types from the specs when they are missing or older than the specs.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateWireTypes } from './wire-types.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const src = join(root, 'src');
@@ -26,6 +28,8 @@ if (process.argv.includes('--if-needed') && existsSync(stamp)) {
 }
 
 console.error('Building dist/ (tsc)…');
+// tsc reads the wire types generated from the specs (git-ignored; see wire-types.mjs).
+await generateWireTypes({ ifNeeded: true });
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 cpSync(join(src, 'ghl/openapi'), join(dist, 'ghl/openapi'), { recursive: true, filter: (from) => statSync(from).isDirectory() || from.endsWith('.json') });
 // tsc leaves main.js untouched when nothing changed (incremental): touch it so --if-needed sees the build.

@@ -12,9 +12,11 @@ import {
   GhlRateLimitedError,
   GhlScopeError,
   GhlUnavailableError,
+  GhlUpstreamShapeError,
 } from './errors.js';
 import { buildPath } from './request-path.js';
 import type { GhlOperation } from './operations.js';
+import { responseViolations } from './response-shapes.js';
 import { RateLimiter, type Priority, type RateLimiterOptions } from './rate-limiter.js';
 import { parseRateLimitHeaders, type RateLimitSnapshot } from './rate-limit-headers.js';
 import { type AttemptFailure, type RetryPolicy, withRetry } from './retry.js';
@@ -100,7 +102,8 @@ export type ResponseObserver = (event: { operation: GhlOperation; locationId: st
  * 5. learns the real budget from `X-RateLimit-*` headers;
  * 6. on a 401, lets the credential refresh once and repeats;
  * 7. retries what is safe to retry (retry.ts), and reports a write whose outcome is unknown
- *    instead of repeating it.
+ *    instead of repeating it;
+ * 8. checks what the gateway relies on in a read's answer (response-shapes.ts) before anyone caches it.
  */
 export class GhlClient {
   private readonly agent: Agent;
@@ -233,7 +236,14 @@ export class GhlClient {
       }
     }
     if (res.status >= 200 && res.status < 300) {
-      const data = opts.raw ? ({ contentType: res.contentType ?? null, contentDisposition: res.contentDisposition ?? null, bytes: res.bytes ?? Buffer.alloc(0) } satisfies RawBody) : parseJson(res.text);
+      if (opts.raw) {
+        const raw: RawBody = { contentType: res.contentType ?? null, contentDisposition: res.contentDisposition ?? null, bytes: res.bytes ?? Buffer.alloc(0) };
+        return { status: res.status, data: raw as T, rateLimit: res.rateLimit };
+      }
+      const data = parseJson(res.text);
+      // A read's answer is cached: one of the wrong shape is refused here rather than served again.
+      const violations = responseViolations(op, data);
+      if (violations.length > 0) throw new GhlUpstreamShapeError(op.key, res.status, violations);
       return { status: res.status, data: data as T, rateLimit: res.rateLimit };
     }
     throw errorFor(op, res, parseJson(res.text));

@@ -22,6 +22,8 @@ export abstract class GhlError extends Error {
 
   constructor(message: string, operation: string, status: number | null) {
     super(scrubSecrets(message));
+    // The concrete class's name, for logs (`GhlNotFoundError: …`), without each class restating it.
+    this.name = new.target.name;
     this.operation = operation;
     this.status = status;
   }
@@ -35,17 +37,13 @@ export abstract class GhlError extends Error {
 /** 401 from GHL, or no usable credential. */
 export class GhlAuthError extends GhlError {
   readonly code = 'UNAUTHENTICATED';
-  override name = 'GhlAuthError';
 }
 
 /** The credential lacks a scope; raised before any upstream call when the grant is known. */
 export class GhlScopeError extends GhlError {
   readonly code = 'FORBIDDEN';
-  override name = 'GhlScopeError';
-  readonly missingScopes: readonly string[];
-  constructor(operation: string, missingScopes: readonly string[]) {
+  constructor(operation: string, readonly missingScopes: readonly string[]) {
     super(`This credential lacks the scope ${missingScopes.join(' or ')} needed for ${operation}`, operation, null);
-    this.missingScopes = missingScopes;
   }
   override extensions() {
     return { ...super.extensions(), missingScopes: this.missingScopes };
@@ -55,18 +53,15 @@ export class GhlScopeError extends GhlError {
 /** 403 from GHL (for example a token used for another location). */
 export class GhlForbiddenError extends GhlError {
   readonly code = 'FORBIDDEN';
-  override name = 'GhlForbiddenError';
 }
 
 export class GhlNotFoundError extends GhlError {
   readonly code = 'NOT_FOUND';
-  override name = 'GhlNotFoundError';
 }
 
 /** 400 or 422: GHL refused the input. `messages` are GHL's own, one per violation. */
 export class GhlBadRequestError extends GhlError {
   readonly code = 'BAD_USER_INPUT';
-  override name = 'GhlBadRequestError';
   readonly messages: readonly string[];
   constructor(operation: string, status: number, messages: readonly string[]) {
     super(messages.join('; ') || 'GHL rejected the request', operation, status);
@@ -81,12 +76,9 @@ export class GhlBadRequestError extends GhlError {
  */
 export class GhlUnsafePathError extends GhlError {
   readonly code = 'BAD_USER_INPUT';
-  override name = 'GhlUnsafePathError';
-  /** The path parameter at fault, as the spec names it (e.g. `contactId`). */
-  readonly parameter: string;
-  constructor(operation: string, parameter: string, reason: string) {
+  /** `parameter`: the path parameter at fault, as the spec names it (e.g. `contactId`). */
+  constructor(operation: string, readonly parameter: string, reason: string) {
     super(`Refused to call ${operation}: path parameter "${parameter}" ${reason}`, operation, null);
-    this.parameter = parameter;
   }
   override extensions() {
     return { ...super.extensions(), parameter: this.parameter };
@@ -95,11 +87,8 @@ export class GhlUnsafePathError extends GhlError {
 
 export class GhlRateLimitedError extends GhlError {
   readonly code = 'RATE_LIMITED';
-  override name = 'GhlRateLimitedError';
-  readonly retryAfterMs: number;
-  constructor(message: string, operation: string, status: number | null, retryAfterMs: number) {
+  constructor(message: string, operation: string, status: number | null, readonly retryAfterMs: number) {
     super(message, operation, status);
-    this.retryAfterMs = retryAfterMs;
   }
   override extensions() {
     return { ...super.extensions(), retryAfter: Math.ceil(this.retryAfterMs / 1000) };
@@ -112,25 +101,30 @@ export class GhlRateLimitedError extends GhlError {
  */
 export class GhlUnavailableError extends GhlError {
   readonly code = 'UPSTREAM_UNAVAILABLE';
-  override name = 'GhlUnavailableError';
-  readonly outcomeUnknown: boolean;
-  constructor(message: string, operation: string, status: number | null, outcomeUnknown = false) {
+  constructor(message: string, operation: string, status: number | null, readonly outcomeUnknown = false) {
     super(message, operation, status);
-    this.outcomeUnknown = outcomeUnknown;
   }
   override extensions() {
     return { ...super.extensions(), ...(this.outcomeUnknown ? { outcomeUnknown: true } : {}) };
   }
 }
 
+/**
+ * GHL answered a read with a body of the wrong shape (src/ghl/response-shapes.ts): the gateway
+ * neither believes nor caches it, and does not ask again (the same question would get the same
+ * answer). The message names JSON pointers and rules, never the values sent.
+ */
+export class GhlUpstreamShapeError extends GhlUnavailableError {
+  constructor(operation: string, status: number, violations: readonly string[]) {
+    super(`GHL answered ${operation} with a body of the wrong shape: ${violations.join('; ')}`, operation, status);
+  }
+}
+
 /** The installation's grant is gone (refresh refused, app uninstalled): a person must reconnect. */
 export class GhlReauthRequiredError extends GhlError {
   readonly code = 'REAUTH_REQUIRED';
-  override name = 'GhlReauthRequiredError';
-  readonly installUrl: string | null;
-  constructor(message: string, operation: string, installUrl: string | null) {
+  constructor(message: string, operation: string, readonly installUrl: string | null) {
     super(message, operation, null);
-    this.installUrl = installUrl;
   }
   override extensions() {
     return { ...super.extensions(), ...(this.installUrl ? { installUrl: this.installUrl } : {}) };

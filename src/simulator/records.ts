@@ -2,6 +2,7 @@
  * What the simulator stores, per record kind: what GHL keeps, not what it sends. The wire shapes
  * are built from these by domains/contacts-present.ts (and each domain's -present file).
  */
+import type { ContactProfile, WireBusiness } from '../ghl/openapi/wire.js';
 
 export type DndChannel = 'Call' | 'Email' | 'SMS' | 'WhatsApp' | 'GMB' | 'FB';
 export interface DndSetting {
@@ -36,26 +37,12 @@ export interface CompanyRecord {
   adminUserId: string;
 }
 
-export interface ContactRecord {
+/** The profile fields are the wire's own (`ContactProfile`); the rest is what GHL keeps beside them. */
+export interface ContactRecord extends ContactProfile {
   id: string;
   locationId: string;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  phone?: string;
-  companyName?: string;
-  timezone?: string;
   dnd: boolean;
   dndSettings?: Partial<Record<DndChannel, DndSetting>>;
-  type?: string;
-  source?: string;
-  assignedTo?: string;
-  address1?: string;
-  city?: string;
-  state?: string;
-  country?: string;
-  postalCode?: string;
-  website?: string;
   gender?: string;
   tags: string[];
   /** ISO date-time (midnight UTC). */
@@ -63,7 +50,6 @@ export interface ContactRecord {
   dateAdded: string;
   dateUpdated: string;
   customFields: { id: string; value: string }[];
-  businessId?: string;
   followers: string[];
   campaigns: string[];
   workflows: string[];
@@ -121,19 +107,8 @@ export interface AppointmentRecord {
   createdBy?: { userId?: string; source: string };
 }
 
-export interface BusinessRecord {
-  id: string;
-  locationId: string;
-  name: string;
-  phone?: string;
-  email?: string;
-  website?: string;
-  address?: string;
-  city?: string;
-  state?: string;
-  postalCode?: string;
-  country?: string;
-  description?: string;
+/** `BusinessDto` as sent, with its timestamps always set. */
+export interface BusinessRecord extends WireBusiness {
   createdAt: string;
   updatedAt: string;
 }

@@ -1,23 +1,10 @@
 import { GhlNotFoundError } from '../errors.js';
 import { operation } from '../operations.js';
+import type { WireAssociation } from '../openapi/wire.js';
 import type { GhlCallContext } from './types.js';
 
-/**
- * apps/associations.json. The spec declares one shape for every answer but the delete: an
- * association object (`GetPostSuccessfulResponseDto`), lists and relations included. The labels
- * and object keys are typed `object` there; GHL sends strings.
- */
-export interface GhlAssociation {
-  id: string;
-  locationId: string;
-  key: string;
-  firstObjectKey: string;
-  firstObjectLabel: string;
-  secondObjectKey: string;
-  secondObjectLabel: string;
-  /** `USER_DEFINED` or `SYSTEM_DEFINED`. */
-  associationType: string;
-}
+/** apps/associations.json: the association shape is corrected in src/ghl/openapi/wire.ts. */
+export type GhlAssociation = WireAssociation;
 
 /**
  * A relation: its own ids, plus the fields of its association that GHL's answer carries

@@ -1,4 +1,5 @@
 import { operation } from '../operations.js';
+import type { BlogPostWriteBody } from '../openapi/wire.js';
 import type { GhlCallContext } from './types.js';
 
 /** apps/blogs.json. Ids come as `_id`; every blog operation takes a location token (`Location-Access`). */
@@ -47,22 +48,7 @@ export interface GhlBlogPost {
   updatedAt?: string;
 }
 
-/** `CreateBlogPostParams` / `UpdateBlogPostParams` (the same fields; all but tags and canonicalLink required). */
-export interface BlogPostWriteBody {
-  title: string;
-  blogId: string;
-  imageUrl: string;
-  description: string;
-  rawHTML: string;
-  status: 'DRAFT' | 'PUBLISHED' | 'SCHEDULED' | 'ARCHIVED';
-  imageAltText: string;
-  categories: string[];
-  tags?: string[];
-  author: string;
-  urlSlug: string;
-  canonicalLink?: string;
-  publishedAt: string;
-}
+export type { BlogPostWriteBody };
 
 export interface BlogPostFilter {
   blogId: string;

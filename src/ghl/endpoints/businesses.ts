@@ -1,26 +1,10 @@
 import { operation } from '../operations.js';
+import type { BusinessWriteBody, WireBusiness } from '../openapi/wire.js';
 import type { GhlCallContext } from './types.js';
 
-/** `BusinessDto` in apps/businesses.json. */
-export interface GhlBusiness {
-  id: string;
-  name: string;
-  locationId: string;
-  phone?: string;
-  email?: string;
-  website?: string;
-  address?: string;
-  city?: string;
-  state?: string;
-  postalCode?: string;
-  country?: string;
-  description?: string;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-/** `UpdateBusinessDto`; `CreateBusinessDto` adds a required `name` and the `locationId`. */
-export type BusinessWriteBody = Partial<Pick<GhlBusiness, 'name' | 'phone' | 'email' | 'website' | 'address' | 'city' | 'state' | 'postalCode' | 'country'>>;
+/** `BusinessDto` in apps/businesses.json (src/ghl/openapi/wire.ts). */
+export type GhlBusiness = WireBusiness;
+export type { BusinessWriteBody };
 
 const ops = {
   getBusiness: operation('GET /businesses/{businessId}'),

@@ -1,3 +1,4 @@
+import type { CalendarNotificationWriteBody, WireSchedule } from '../openapi/wire.js';
 import type { GhlEvent } from './contacts.js';
 
 /**
@@ -162,29 +163,8 @@ export interface GhlAppointmentNote {
   createdBy?: { id?: string; name?: string };
 }
 
-export interface GhlSchedule {
-  timeOffset?: number;
-  unit?: string;
-}
-
-/** `CreateCalendarNotificationDTO` / `UpdateCalendarNotificationsDTO`, the exposed fields. */
-export interface CalendarNotificationWriteBody {
-  receiverType?: string;
-  channel?: string;
-  notificationType?: string;
-  isActive?: boolean;
-  templateId?: string;
-  body?: string;
-  subject?: string;
-  afterTime?: GhlSchedule[];
-  beforeTime?: GhlSchedule[];
-  additionalEmailIds?: string[];
-  additionalPhoneNumbers?: string[];
-  selectedUsers?: string[];
-  fromAddress?: string;
-  fromName?: string;
-  fromNumber?: string;
-}
+export type GhlSchedule = WireSchedule;
+export type { CalendarNotificationWriteBody };
 
 /** `CalendarNotificationResponseDTO`: its id is `_id`. */
 export interface GhlCalendarNotification extends CalendarNotificationWriteBody {

@@ -1,42 +1,11 @@
 import { operation } from '../operations.js';
+import type { BulkTagsResult, ContactWriteBody, WireContact, WireCustomFieldValue } from '../openapi/wire.js';
 import type { GhlCallContext } from './types.js';
 
-/** Shapes from apps/contacts.json (`GetContectByIdSchema`, `TaskSchema`, `GetNoteSchema`, `GetEventSchema`). */
-export interface GhlCustomFieldValue {
-  id: string;
-  value?: unknown;
-}
-
-export interface GhlContact {
-  id: string;
-  locationId?: string;
-  name?: string;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  phone?: string;
-  companyName?: string;
-  timezone?: string;
-  dnd?: boolean;
-  type?: string;
-  source?: string;
-  assignedTo?: string;
-  address1?: string;
-  city?: string;
-  state?: string;
-  country?: string;
-  postalCode?: string;
-  website?: string;
-  tags?: string[];
-  dateOfBirth?: string;
-  dateAdded?: string;
-  dateUpdated?: string;
-  customFields?: GhlCustomFieldValue[];
-  businessId?: string;
-  followers?: string[];
-  /** Only on search results: the sort values to continue after this contact. */
-  searchAfter?: (string | number)[];
-}
+/** Shapes from apps/contacts.json, corrected where the spec is wrong in src/ghl/openapi/wire.ts. */
+export type GhlCustomFieldValue = WireCustomFieldValue;
+export type GhlContact = WireContact;
+export type { BulkTagsResult, ContactWriteBody };
 
 export interface GhlTask {
   id: string;
@@ -97,28 +66,6 @@ export interface ContactSearchResult {
   total: number;
 }
 
-/** Writable contact fields (`CreateContactDto` / `UpdateContactDto`, the parts the gateway exposes). */
-export interface ContactWriteBody {
-  firstName?: string;
-  lastName?: string;
-  name?: string;
-  email?: string;
-  phone?: string;
-  companyName?: string;
-  address1?: string;
-  city?: string;
-  state?: string;
-  postalCode?: string;
-  country?: string;
-  website?: string;
-  timezone?: string;
-  source?: string;
-  dnd?: boolean;
-  tags?: string[];
-  assignedTo?: string;
-  customFields?: { id: string; field_value?: unknown }[];
-}
-
 /** `UpsertContactDto` adds these to the writable fields. */
 export interface ContactUpsertBody extends ContactWriteBody {
   locationId: string;
@@ -130,13 +77,6 @@ export interface ContactUpsertResult {
   created: boolean;
   contact: GhlContact;
   traceId?: string;
-}
-
-/** `UpdateTagsResponseDTO` (sic: `succeded`). `responses` has one line per contact. */
-export interface BulkTagsResult {
-  succeded: boolean;
-  errorCount: number;
-  responses: string[];
 }
 
 export interface FollowersResult {

@@ -1,55 +1,13 @@
 import { operation } from '../operations.js';
+import type { LocationCreateBody, WireLocation, WireLocationBusiness, WireLocationSettings, WireLocationSocial } from '../openapi/wire.js';
 import type { GhlCallContext } from './types.js';
 
-/** `SettingsSchema`. */
-export interface GhlLocationSettings {
-  allowDuplicateContact?: boolean;
-  allowDuplicateOpportunity?: boolean;
-  allowFacebookNameMerge?: boolean;
-  disableContactTimezone?: boolean;
-}
-
-/** `SocialSchema`: profile links by network. */
-export type GhlLocationSocial = Partial<Record<'facebookUrl' | 'googlePlus' | 'linkedIn' | 'foursquare' | 'twitter' | 'yelp' | 'instagram' | 'youtube' | 'pinterest' | 'blogRss' | 'googlePlacesId', string>>;
-
-/** `BusinessSchema`: the business the sub-account runs. */
-export interface GhlLocationBusiness {
-  name?: string;
-  address?: string;
-  city?: string;
-  state?: string;
-  country?: string;
-  postalCode?: string;
-  website?: string;
-  timezone?: string;
-  logoUrl?: string;
-}
-
-/**
- * A location (sub-account): `GetLocationByIdSchema` (get), `GetLocationSchema` (search items) and
- * `CreateLocationSuccessfulResponseDto` (create) are subsets of one shape.
- */
-export interface GhlLocation {
-  id: string;
-  companyId?: string;
-  name?: string;
-  domain?: string;
-  address?: string;
-  city?: string;
-  state?: string;
-  postalCode?: string;
-  country?: string;
-  website?: string;
-  timezone?: string;
-  logoUrl?: string;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  phone?: string;
-  business?: GhlLocationBusiness;
-  social?: GhlLocationSocial;
-  settings?: GhlLocationSettings;
-}
+/** Shapes from apps/locations.json (src/ghl/openapi/wire.ts). */
+export type GhlLocationSettings = WireLocationSettings;
+export type GhlLocationSocial = WireLocationSocial;
+export type GhlLocationBusiness = WireLocationBusiness;
+export type GhlLocation = WireLocation;
+export type { LocationCreateBody };
 
 export interface LocationSearchParams {
   companyId?: string;
@@ -57,24 +15,6 @@ export interface LocationSearchParams {
   limit: number;
   order?: 'asc' | 'desc';
   email?: string;
-}
-
-/** `CreateLocationDto`, the parts the gateway exposes. */
-export interface LocationCreateBody {
-  name: string;
-  companyId: string;
-  phone?: string;
-  address?: string;
-  city?: string;
-  state?: string;
-  country?: string;
-  postalCode?: string;
-  website?: string;
-  timezone?: string;
-  prospectInfo?: { firstName: string; lastName: string; email: string };
-  settings?: GhlLocationSettings;
-  social?: GhlLocationSocial;
-  snapshotId?: string;
 }
 
 const ops = {

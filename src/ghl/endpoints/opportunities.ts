@@ -1,4 +1,5 @@
 import { operation } from '../operations.js';
+import type { OpportunitySearchBody, OpportunitySearchFilter } from '../openapi/wire.js';
 import type { GhlCallContext } from './types.js';
 
 /** Shapes from apps/opportunities.json (`SearchOpportunitiesResponseSchema`, `PipelinesResponseSchema`, the write DTOs). */
@@ -56,23 +57,8 @@ export interface GhlPipeline {
   colorRenderMode?: 'dot' | 'bg-tint' | 'none';
 }
 
-/** A filter of GHL's advanced opportunity search: a condition, or an AND/OR group of them. */
-export type OpportunitySearchFilter = { field: string; operator: 'eq' | 'not_eq' | 'exists' | 'not_exists' | 'range'; value?: unknown } | { group: 'AND' | 'OR'; filters: OpportunitySearchFilter[] };
-
-/**
- * Body of `POST /opportunities/search`. The spec requires every field but `filters` and `sort`,
- * which come from GHL's advanced-search guide (see src/simulator/ASSUMPTIONS.md, Opportunities).
- */
-export interface OpportunitySearchBody {
-  locationId: string;
-  query: string;
-  limit: number;
-  page: number;
-  searchAfter: string[];
-  additionalDetails: { notes: boolean; tasks: boolean; calendarEvents: boolean; unReadConversations: boolean };
-  filters?: OpportunitySearchFilter[];
-  sort?: { field: string; direction: 'asc' | 'desc' }[];
-}
+/** The search body and its filters: src/ghl/openapi/wire.ts (the spec declares no filters). */
+export type { OpportunitySearchBody, OpportunitySearchFilter };
 
 export interface OpportunitySearchResult {
   opportunities: GhlOpportunity[];

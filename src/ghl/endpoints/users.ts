@@ -1,8 +1,9 @@
 import { operation } from '../operations.js';
+import type { UserWriteBody, WireUserPermissions } from '../openapi/wire.js';
 import type { GhlCallContext } from './types.js';
 
 /** `PermissionsDto` of apps/users.json: feature switches, every one a boolean. */
-export type GhlUserPermissions = Partial<Record<string, boolean>>;
+export type GhlUserPermissions = WireUserPermissions;
 
 /** `RoleSchema`: note GHL sends one object (`roles`), not a list. */
 export interface GhlUserRoles {
@@ -58,21 +59,8 @@ export interface UsersByEmailParams {
   limit: number;
 }
 
-/** `CreateUserDto` / `UpdateUserDto`: the writable fields. The password is sent and never kept. */
-export interface UserWriteBody {
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  password?: string;
-  phone?: string;
-  type?: string;
-  role?: string;
-  companyId?: string;
-  locationIds?: string[];
-  permissions?: GhlUserPermissions;
-  scopes?: string[];
-  platformLanguage?: string;
-}
+/** `CreateUserDto` / `UpdateUserDto` (src/ghl/openapi/wire.ts). The password is sent and never kept. */
+export type { UserWriteBody };
 
 export interface UserDeleteResult {
   succeded: boolean;

@@ -1,3 +1,4 @@
+import type { WireAssociation } from '../../ghl/openapi/wire.js';
 import type { SimulatorStore } from '../store.js';
 
 /**
@@ -8,14 +9,8 @@ import type { SimulatorStore } from '../store.js';
 
 export type AssociationType = 'USER_DEFINED' | 'SYSTEM_DEFINED';
 
-export interface AssociationRecord {
-  id: string;
-  locationId: string;
-  key: string;
-  firstObjectKey: string;
-  firstObjectLabel: string;
-  secondObjectKey: string;
-  secondObjectLabel: string;
+/** The wire's association (`WireAssociation`) with its type narrowed and its timestamps. */
+export interface AssociationRecord extends WireAssociation {
   associationType: AssociationType;
   createdAt: string;
   updatedAt: string;

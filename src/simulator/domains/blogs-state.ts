@@ -5,7 +5,8 @@ import type { SimulatorStore } from '../store.js';
  * location, shared by the location's blogs) and posts. Kept through `store.domainState('blogs', …)`.
  */
 
-export type BlogPostStatus = 'DRAFT' | 'PUBLISHED' | 'SCHEDULED' | 'ARCHIVED';
+export type { BlogPostStatus } from '../../ghl/openapi/wire.js';
+import type { BlogPostStatus } from '../../ghl/openapi/wire.js';
 
 export interface BlogRecord {
   id: string;

@@ -1,3 +1,4 @@
+import type { BlogPostWriteBody } from '../../ghl/openapi/wire.js';
 import { badRequest, forbiddenLocation, notFound, unprocessable } from '../errors.js';
 import { locationOf, type RequestContext, type RouteTable } from '../routes/types.js';
 import { seedBlogs } from './blogs-seed.js';
@@ -37,22 +38,8 @@ function ownPost(ctx: RequestContext, id: string): BlogPostRecord {
   return post;
 }
 
-/** Body of create and update (`CreateBlogPostParams` / `UpdateBlogPostParams`: the same required fields). */
-interface PostBody {
-  title: string;
-  blogId: string;
-  imageUrl: string;
-  description: string;
-  rawHTML: string;
-  status: BlogPostStatus;
-  imageAltText: string;
-  categories: string[];
-  tags?: string[];
-  author: string;
-  urlSlug: string;
-  canonicalLink?: string;
-  publishedAt: string;
-}
+/** Body of create and update: `CreateBlogPostParams` / `UpdateBlogPostParams` (the same fields). */
+type PostBody = BlogPostWriteBody;
 
 /** The checks GHL's editor applies before saving (ASSUMPTIONS.md BL4), in one place for create and update. */
 function postFields(ctx: RequestContext, body: PostBody, existing?: BlogPostRecord): Omit<BlogPostRecord, 'id' | 'locationId' | 'updatedAt'> {

@@ -1,3 +1,4 @@
+import type { CalendarNotificationFields, WireSchedule } from '../../ghl/openapi/wire.js';
 import type { SimulatorStore } from '../store.js';
 
 /**
@@ -39,13 +40,10 @@ export interface AppointmentNoteRecord {
   dateUpdated: string;
 }
 
-export interface Schedule {
-  timeOffset?: number;
-  unit?: string;
-}
+export type Schedule = WireSchedule;
 
 /** `CalendarNotificationResponseDTO` fields, minus the id. */
-export interface CalendarNotificationRecord {
+export interface CalendarNotificationRecord extends CalendarNotificationFields {
   id: string;
   locationId: string;
   calendarId: string;
@@ -54,17 +52,6 @@ export interface CalendarNotificationRecord {
   notificationType: string;
   isActive: boolean;
   deleted: boolean;
-  templateId?: string;
-  body?: string;
-  subject?: string;
-  afterTime?: Schedule[];
-  beforeTime?: Schedule[];
-  additionalEmailIds?: string[];
-  additionalPhoneNumbers?: string[];
-  selectedUsers?: string[];
-  fromAddress?: string;
-  fromName?: string;
-  fromNumber?: string;
   dateAdded: string;
 }
 

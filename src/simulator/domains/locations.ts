@@ -1,3 +1,4 @@
+import type { LocationCreateBody } from '../../ghl/openapi/wire.js';
 import { badRequest, forbiddenCompany, notFound, unprocessable } from '../errors.js';
 import { assertOwnCompany, intParam, oneOfParam, tokenOf } from './companies-access.js';
 import { DEFAULT_SETTINGS, SOCIAL_KEYS, createdLocationDto, locationDto, locationSummaryDto, locationsState, oneLineAddress, type LocationProfile } from './locations-state.js';
@@ -14,22 +15,8 @@ import { usersState } from './users-state.js';
 const MAX_LIMIT = 100;
 const DEFAULT_TIMEZONE = 'US/Central';
 
-interface CreateLocationBody {
-  name: string;
-  companyId: string;
-  phone?: string;
-  address?: string;
-  city?: string;
-  state?: string;
-  country?: string;
-  postalCode?: string;
-  website?: string;
-  timezone?: string;
-  prospectInfo?: { firstName: string; lastName: string; email: string };
-  settings?: Partial<LocationProfile['settings']>;
-  social?: Record<string, string>;
-  snapshotId?: string;
-}
+/** `CreateLocationDto` (src/ghl/openapi/wire.ts). */
+type CreateLocationBody = LocationCreateBody;
 
 export const locationsDomain: SimulatorDomain = {
   name: 'locations',

@@ -1,3 +1,4 @@
+import type { OpportunitySearchBody as WireOpportunitySearchBody } from '../../ghl/openapi/wire.js';
 import { unprocessable } from '../errors.js';
 import type { ContactRecord } from '../store.js';
 import type { OpportunityRecord } from './opportunities-state.js';
@@ -10,16 +11,8 @@ import type { OpportunityRecord } from './opportunities-state.js';
  * `searchAfter` paging never skips or repeats an opportunity, even across writes.
  */
 
-export interface OpportunitySearchBody {
-  locationId: string;
-  query: string;
-  limit: number;
-  page: number;
-  searchAfter: string[];
-  additionalDetails: { notes: boolean; tasks: boolean; calendarEvents: boolean; unReadConversations: boolean };
-  filters?: unknown;
-  sort?: unknown;
-}
+/** The spec's body plus GHL's `filters`/`sort` (src/ghl/openapi/wire.ts); they are checked here, so unknown first. */
+export type OpportunitySearchBody = Omit<WireOpportunitySearchBody, 'filters' | 'sort'> & { filters?: unknown; sort?: unknown };
 
 export interface OpportunitySearchHit {
   opportunity: OpportunityRecord;

@@ -1,3 +1,4 @@
+import type { UserWriteBody } from '../../ghl/openapi/wire.js';
 import { badRequest, forbiddenCompany, forbiddenLocation, unprocessable } from '../errors.js';
 import type { RequestContext } from '../routes/types.js';
 import { assertOwnCompany, intParam, oneOfParam, tokenOf } from './companies-access.js';
@@ -14,23 +15,6 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_LIMIT = 100;
 const SORT_FIELDS = ['dateAdded', 'firstName', 'lastName', 'email'] as const;
 const MIN_PASSWORD = 8;
-
-interface UserWriteBody {
-  companyId?: string;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  password?: string;
-  phone?: string;
-  type?: string;
-  role?: string;
-  locationIds?: string[];
-  permissions?: Record<string, boolean>;
-  scopes?: string[];
-  scopesAssignedToOnly?: string[];
-  profilePhoto?: string;
-  platformLanguage?: string;
-}
 
 /** Checks the class-validator decorators of `CreateUserDto`/`UpdateUserDto` would make beyond the spec's types. */
 function fieldErrors(body: UserWriteBody): string[] {
