@@ -4,14 +4,17 @@
 // here: that is `npm run typecheck` (the whole project) or `tsc -p tsconfig.build.json` (src/ only,
 // what the Dockerfile runs). Transpiling each file alone is safe because tsconfig.json sets
 // `isolatedModules` and `verbatimModuleSyntax`: no emit depends on another file's types.
-// With `--if-needed`, does nothing when dist/ is newer than every file under src/.
+// With `--if-needed`, does nothing when dist/ is newer than every file under src/. With `--out DIR`,
+// writes to DIR instead of dist/ (the test suite's own copy); DIR must sit directly in the project
+// root, like dist/, because modules find files by relative paths (../../schema/examples/).
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 const src = join(root, 'src');
-const dist = join(root, 'dist');
+const out = process.argv.indexOf('--out');
+const dist = join(root, out > 0 ? process.argv[out + 1] : 'dist');
 const stamp = join(dist, 'main.js');
 /** Development tools that live under src/ but are not part of the gateway. */
 const notShipped = new Set(['ghl/openapi/sync.ts']);
@@ -30,7 +33,7 @@ if (process.argv.includes('--if-needed') && existsSync(stamp)) {
   if (builtAt >= newest) process.exit(0);
 }
 
-console.error('Building dist/ (esbuild)…');
+console.error(`Building ${relative(root, dist)}/ (esbuild)…`);
 // From scratch: a module deleted from src/ must not live on in dist/.
 rmSync(dist, { recursive: true, force: true });
 const modules = sources.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !notShipped.has(relative(src, file)));

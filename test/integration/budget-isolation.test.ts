@@ -81,6 +81,7 @@ describe('budget per credential, pass-through off', () => {
   it('refuses every bogus bearer without calling GHL, while the key-B client is served', async () => {
     stack.resetLog();
     const { honest, bogus } = await flood(stack);
+    expect(honest).toHaveLength(HONEST_REQUESTS);
     for (const res of honest) expectNoErrors(res);
     expect(bogus.every((r) => r.errors?.[0]?.extensions?.['code'] === 'UNAUTHENTICATED')).toBe(true);
     expect(stack.upstream().filter((r) => r.status !== 200)).toHaveLength(0);

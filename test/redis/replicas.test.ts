@@ -146,6 +146,7 @@ describe('three replicas on one Redis', () => {
   it('never serves a contact stale from B (or C) after a write through A returns', async () => {
     const { data } = await gql<{ contacts: { nodes: { id: string }[] } }>(replicas[0]!.url, SEARCH, { q: null, n: 5 }, as());
     const ids = data!.contacts.nodes.map((n) => n.id);
+    expect(ids).toHaveLength(5);
     for (const [round, id] of ids.entries()) {
       // Every replica has the contact cached (L1 and Redis)…
       for (const r of replicas) expect((await gql(r.url, CONTACT, { id }, as())).errors).toBeUndefined();
