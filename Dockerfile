@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
-# The gateway as a container: compiled once in a build stage, run from dist/ with production
-# dependencies only, as the unprivileged `node` user. Build: docker build -t ghl-gateway .
+# The gateway as a container: type-checked and transpiled once in a build stage, run from dist/
+# with production dependencies only, as the unprivileged `node` user. Build: docker build -t ghl-gateway .
 ARG NODE_VERSION=20.19
 
 # Native modules (better-sqlite3) compile here when no prebuilt binary fits the platform.
@@ -11,7 +11,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY package.json package-lock.json ./
 # npm ci runs the `prepare` script (wire types from the specs); it needs the script itself, and
-# does nothing while src/ is not there yet (build.mjs generates them) or without dev dependencies.
+# does nothing while src/ is not there yet (generated below, before the type check) or without dev dependencies.
 COPY scripts/wire-types.mjs ./scripts/
 
 FROM toolchain AS build
@@ -19,7 +19,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
-RUN npm run build
+# tsconfig.build.json type-checks src/ alone (tests are not copied); `npm run build` only transpiles.
+RUN node scripts/wire-types.mjs && npx tsc -p tsconfig.build.json && npm run build
 
 FROM toolchain AS prod-deps
 RUN npm ci --omit=dev --no-audit --no-fund
@@ -29,6 +30,8 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# GraphiQL's example tabs, read at startup from ../../schema/examples/ relative to dist/server/.
+COPY schema/examples ./schema/examples
 COPY package.json ./
 # Installations (sqlite token store, TOKEN_STORE_PATH=.data/installations.db) live here.
 RUN mkdir -p /app/.data && chown node:node /app/.data

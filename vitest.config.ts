@@ -14,8 +14,19 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Benchmarks are separate scripts (npm run bench); they print figures, they do not assert timings.
     exclude: ['test/bench/**', 'node_modules/**'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Transpiles the gateway once per run for the tests that start it as a process.
+    globalSetup: ['test/global-setup.ts'],
+    // Time limits only stop a hung test; no test asserts speed. A loaded 2-core machine (another
+    // copy of the suite alongside) runs the throughput-heavy files 3 to 5 times slower than a quiet one.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'forks',
+    // Two test files at a time, whatever the core count (Vitest's default is cores − 1: one file at
+    // a time on a 2-core machine). Many files mostly wait (child processes starting, simulator
+    // latency, lease and poll intervals), so a second file overlaps that waiting; more than two
+    // only adds CPU contention. Files are independent: ports are ephemeral, Redis keys carry a
+    // per-run prefix, temporary files come from mkdtemp, and only build.test.ts writes dist/.
+    maxWorkers: 2,
+    minWorkers: 1,
   },
 });

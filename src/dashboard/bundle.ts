@@ -7,10 +7,12 @@ import { build } from 'esbuild';
  * no CDN and no build step before `npm start`. esbuild takes ~100 ms for it.
  */
 let bundled: Promise<string> | null = null;
+/** `client/main.ts` from the sources (tsx, tests); its transpiled `main.js` from dist/ (`npm start`, the container). */
+const entry = new URL(import.meta.url.endsWith('.ts') ? './client/main.ts' : './client/main.js', import.meta.url);
 
 export function dashboardScript(): Promise<string> {
   bundled ??= build({
-    entryPoints: [fileURLToPath(new URL('./client/main.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(entry)],
     bundle: true,
     write: false,
     format: 'esm',

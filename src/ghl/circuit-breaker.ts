@@ -11,8 +11,16 @@
  * reorders answers, or whenever fast failures (resets) overtake slow successes, 30% random
  * failures produce runs of ten or more now and then, and a consecutive-count breaker opened on
  * healthy-enough upstreams. A rate over a window with a minimum volume opens only when most calls
- * fail. (cockatiel's SamplingBreaker does the same, but 4.x needs Node 22 and 3.x reads Date.now
- * directly, so it cannot run on the injectable clock the tests drive; this stays hand-written.)
+ * fail.
+ *
+ * Why not cockatiel (weighed for issue 12): 4.x needs Node 22 (`engines: >=22`). 3.2.1's
+ * SamplingBreaker is the nearest fit but differs where it matters here: it reads Date.now()
+ * itself, so it cannot run on the injectable clock the tests drive; its minimum volume is a rate
+ * per second (`minimumRps`), not a count of calls; it weighs answered calls only, which a burst
+ * skews (see the denominator below); and it is one breaker per policy, where we need one per
+ * location. Wrapping it would not be shorter than this file, so this stays hand-written. retry.ts
+ * stays too: its schedule, Retry-After, token refresh and the unknown-outcome rule for writes
+ * are GHL's, and are most of its lines.
  *
  * Usage: `beforeCall(key, op)` right before sending (it throws CircuitOpenError when the call
  * must not go out), then exactly one of `recordSuccess(key)` / `recordFailure(key)` when the

@@ -319,6 +319,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!res.headersSent) send(res, toOutcome(internalError('Internal server error'), {}));
     });
   });
+  // Node closes idle keep-alive sockets after 5 s and tells clients so; undici then reuses a socket
+  // for up to 4 s. A stalled event loop (a busy machine) lets the server's close race a reused
+  // socket's next request, which then fails with ECONNRESET, and a POST cannot be retried. Idle
+  // sockets stay open a minute here, past the client's own 30 s keep-alive.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {

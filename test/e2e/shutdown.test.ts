@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { settle, sseSubscribe, until, wsClient, wsSubscribe } from '../helpers/live.js';
 
 /**
- * SIGTERM on a busy gateway: the process as operators run it (src/main.ts, embedded simulator
- * with latency so a query is surely in flight). The query in flight completes, a WebSocket
- * subscriber gets a 1001 close frame, an SSE subscriber's stream ends, and the process exits 0
- * (it exits 1 if the stop overruns its deadline, so 0 also means "within the deadline").
+ * SIGTERM on a busy gateway: the process as operators run it (src/main.ts transpiled, as `npm
+ * start` runs it; embedded simulator with latency so a query is surely in flight). The query in
+ * flight completes, a WebSocket subscriber gets a 1001 close frame, an SSE subscriber's stream
+ * ends, and the process exits 0 (it exits 1 if the stop overruns its deadline, so 0 also means
+ * "within the deadline").
  */
 let child: ChildProcess;
 let out = '';
@@ -30,7 +31,7 @@ async function gaugeReaches(base: string, name: string, min: number): Promise<vo
 
 describe('graceful shutdown', () => {
   it('finishes in-flight work, closes subscribers with a close frame, and exits 0', async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    child = spawn(process.execPath, [inject('gatewayMain')], {
       cwd: new URL('../..', import.meta.url).pathname,
       env: { PATH: process.env['PATH'] ?? '', PORT: '0', SIMULATOR_LATENCY_MS: '1000', SHUTDOWN_DEADLINE_MS: '8000', LOG_PRETTY: 'false' },
       stdio: ['ignore', 'pipe', 'pipe'],

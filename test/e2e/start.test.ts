@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-/** `npm start` as a person runs it: no configuration, the embedded simulator, GraphiQL at /graphql. */
+/** `npm start` as a person runs it (the transpiled src/main.ts): no configuration, the embedded simulator, GraphiQL at /graphql. */
 let child: ChildProcess;
 let url: string;
 
 beforeAll(async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  child = spawn(process.execPath, [inject('gatewayMain')], {
     cwd: new URL('../..', import.meta.url).pathname,
     env: { PATH: process.env['PATH'] ?? '', PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

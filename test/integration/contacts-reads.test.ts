@@ -31,6 +31,7 @@ describe('typed contact search', () => {
     const expected = seeded()
       .filter((c) => c.tags.includes('vip') && c.email)
       .sort((a, b) => a.email!.localeCompare(b.email!) || a.id.localeCompare(b.id));
+    expect(expected.length).toBeGreaterThan(10); // two pages of 10 to walk
     const filter = { tags: ['vip'], hasEmail: true };
     const sort = { field: 'EMAIL', direction: 'ASC' };
     const seen: string[] = [];

@@ -251,6 +251,7 @@ describe('conversations', () => {
   it('follows Contact.conversations (one search per contact) and Message.conversation (fields of both GHL shapes)', async () => {
     const data = expectNoErrors(await stack.execute<any>(`{ contacts(first: 10) { nodes { id conversations(first: 5) { totalCount nodes { id contactId } } } } }`));
     const contacts = data.contacts.nodes as { id: string; conversations: { totalCount: number; nodes: { id: string; contactId: string }[] } }[];
+    expect(contacts).toHaveLength(10);
     for (const c of contacts) {
       const expected = [...state().conversations.values()].filter((x) => x.contactId === c.id).map((x) => x.id).sort();
       expect(c.conversations.nodes.map((n) => n.id).sort()).toEqual(expected);

@@ -54,6 +54,7 @@ describe('restart', () => {
     expect(stored?.status).toBe('connected');
     await first.stop();
 
+    expect(readdirSync(dir).length).toBeGreaterThan(0);
     for (const file of readdirSync(dir)) {
       const raw = readFileSync(join(dir, file));
       expect(raw.includes(Buffer.from(stored!.accessToken)), `${file} holds the access token`).toBe(false);

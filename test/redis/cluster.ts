@@ -2,9 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import { inject } from 'vitest';
 
 /**
- * Real processes for the multi-replica suite: gateways (`src/main.ts`), a standalone simulator
+ * Real processes for the multi-replica suite: gateways (`src/main.ts`, transpiled once per run by
+ * test/global-setup.ts), a standalone simulator
  * and, for the outage test, a Redis server of its own. Every child is tracked and killed by pid.
  */
 export const MACHINE_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -61,8 +63,9 @@ export interface Proc {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** `node …args`: a TypeScript entry point goes through tsx, a transpiled one runs as it is. */
 function run(args: string[], env: Record<string, string>, onLine: (line: string) => void): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args[0]!.endsWith('.ts') ? ['--import', 'tsx', ...args] : args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let err = '';
   let buf = '';
@@ -151,7 +154,7 @@ export interface Replica {
 
 export async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
   // The gateway says where it listens in its `info` start-up line (a JSON log line with `url`).
-  const { proc, value } = await firstLine(['src/main.ts'], { PORT: '0', ...env, LOG_LEVEL: 'info' }, (l) => l.match(/"url":"(http:\/\/[^"]+\/graphql)"/)?.[1] ?? null, `replica ${name}`);
+  const { proc, value } = await firstLine([inject('gatewayMain')], { PORT: '0', ...env, LOG_LEVEL: 'info' }, (l) => l.match(/"url":"(http:\/\/[^"]+\/graphql)"/)?.[1] ?? null, `replica ${name}`);
   return { name, url: value, origin: value.replace(/\/graphql$/, ''), proc };
 }
 

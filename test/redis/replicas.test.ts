@@ -143,6 +143,7 @@ describe('three replicas on one Redis', () => {
     const PAGE = `query { contacts(first: 5) { nodes { id lastName } } }`;
     const { data } = await gql<{ contacts: { nodes: { id: string }[] } }>(replicas[0]!.url, SEARCH, { q: null, n: 5 }, as());
     const ids = data!.contacts.nodes.map((n) => n.id);
+    expect(ids).toHaveLength(5);
     for (let round = 0; round < 20; round++) {
       const id = ids[round % ids.length]!;
       // Every replica has the contact and the page cached (L1 and Redis)…

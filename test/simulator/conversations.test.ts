@@ -35,6 +35,7 @@ describe('conversations search', () => {
         if (page.length < 15) break;
         after = page.at(-1)!.sort[0];
       }
+      expect(total).toBeGreaterThan(15); // more than one page
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toHaveLength(total);
     }

@@ -81,6 +81,7 @@ describe('GET /opportunities/search', () => {
     const mmddyyyy = `${String(day.getUTCMonth() + 1).padStart(2, '0')}-${String(day.getUTCDate()).padStart(2, '0')}-${day.getUTCFullYear()}`;
     const res = await search({ date: mmddyyyy, endDate: mmddyyyy, limit: 100 });
     expect(res.body.meta.total).toBeGreaterThan(0);
+    expect(res.body.opportunities).toHaveLength(res.body.meta.total);
     for (const o of res.body.opportunities as { createdAt: string }[]) expect(o.createdAt.slice(0, 10)).toBe(day.toISOString().slice(0, 10));
   });
 });

@@ -1,16 +1,18 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { closeReason, MAX_CLOSE_REASON_BYTES } from '../../src/transports/ws.js';
 
 describe('process guard', () => {
-  it('logs and counts an unhandled rejection instead of letting it end the process', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/fixtures/unhandled-rejection.ts'], {
+  it('logs and counts an unhandled rejection instead of letting it end the process', async () => {
+    // Asynchronously: a synchronous wait would block this worker's own messages while tsx compiles.
+    // A non-zero exit rejects, with the child's output in the error.
+    const run = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'test/fixtures/unhandled-rejection.ts'], {
       cwd: new URL('../..', import.meta.url).pathname,
       env: { PATH: process.env['PATH'] ?? '' },
       encoding: 'utf8',
       timeout: 30_000,
     });
-    expect(run.status).toBe(0);
     const lines = run.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
     const logged = lines.find((l) => l['msg'] === 'unhandled promise rejection');
     expect(logged).toMatchObject({ level: 'error', err: { type: 'Error', message: 'injected failure for the process guard' } });
