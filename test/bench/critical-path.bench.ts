@@ -79,7 +79,11 @@ try {
     gateway: { p50Ms: round(p50.prefetch), p99Ms: round(percentile(on, 99)), roundTrips: round(p50.prefetch / p50.direct, 2) },
     gatewayWithoutPrefetch: { p50Ms: round(p50.noPrefetch), p99Ms: round(percentile(off, 99)) },
     ratio: { gatewayOverDirect: round(p50.prefetch / p50.direct, 2), goal: 1.2, withoutPrefetchOverDirect: round(p50.noPrefetch / p50.direct, 2) },
-  });
+  }, [
+    { figure: 'contact(id) + tasks, notes, appointments, cold, p50', value: round(p50.prefetch), unit: 'ms', baseline: { name: 'one direct REST GET', value: round(p50.direct) }, goal: { ratioAtMost: 1.2 }, headline: true },
+    { figure: 'the same with prefetch off (GATEWAY_PREFETCH=off), p50', value: round(p50.noPrefetch), unit: 'ms', baseline: { name: 'one direct REST GET', value: round(p50.direct) } },
+    { figure: 'contact(id) + children: prefetch on against off, p50', value: round(p50.prefetch), unit: 'ms', baseline: { name: 'prefetch off', value: round(p50.noPrefetch) } },
+  ]);
 } finally {
   await sim.stop();
 }
