@@ -6,8 +6,8 @@ import { goalMet, ratioOf, type Row } from './lib.js';
  * dashed mark at the goal. Green when the goal is met, orange when not, grey without a goal.
  */
 
-const WIDTH = 760;
-const LABEL_WIDTH = 330;
+const WIDTH = 900;
+const LABEL_WIDTH = 420;
 const BAR_HEIGHT = 22;
 const GAP = 16;
 const TOP = 40;

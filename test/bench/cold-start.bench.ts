@@ -9,7 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { freePort, median, postGraphql, report, round, startStandaloneSimulator } from './lib.js';
 
-const RUNS = 5;
+const RUNS = 3;
 const LATENCY_MS = 50;
 const root = new URL('../..', import.meta.url).pathname;
 const BARE = `require('node:http').createServer((q, s) => s.end('{"data":{}}')).listen(Number(process.argv[1]), '127.0.0.1')`;

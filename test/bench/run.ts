@@ -68,9 +68,14 @@ console.log(`\nWrote ${resultsFile.pathname} and ${new URL('bench.svg', resultsD
 if (failed.length) console.log(`FAILED: ${failed.join(', ')}`);
 process.exit(failed.length ? 1 : 0);
 
+/** Whole numbers from 100 up, two significant decimals below: the machine is too noisy for more. */
 function formatValue(value: number, unit: string): string {
-  const text = Number.isInteger(value) ? value.toLocaleString('en') : String(value);
+  const text = Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en') : String(Math.round(value * 100) / 100);
   return unit ? `${text} ${unit}` : text;
+}
+
+function formatRatio(ratio: number): string {
+  return ratio !== 0 && Math.abs(ratio) < 0.01 ? `${ratio.toPrecision(1)}×` : `${ratio.toFixed(2)}×`;
 }
 
 function printTable(table: Row[]): void {
@@ -79,7 +84,7 @@ function printTable(table: Row[]): void {
     const g = r.goal;
     const goal = g ? [g.ratioAtMost !== undefined && `≤ ${g.ratioAtMost}×`, g.ratioAtLeast !== undefined && `≥ ${g.ratioAtLeast}×`, g.valueAtMost !== undefined && `≤ ${g.valueAtMost}`].filter(Boolean).join(', ') : '';
     const met = goalMet(r);
-    return [r.figure, formatValue(r.value, r.unit), r.baseline ? `${formatValue(r.baseline.value, r.unit)} (${r.baseline.name})` : '', ratio === null ? '' : `${ratio.toFixed(2)}×`, goal, met === null ? '' : met ? 'met' : 'NOT MET'];
+    return [r.figure, formatValue(r.value, r.unit), r.baseline ? `${formatValue(r.baseline.value, r.unit)} (${r.baseline.name})` : '', ratio === null ? '' : formatRatio(ratio), goal, met === null ? '' : met ? 'met' : 'NOT MET'];
   });
   const header = ['Figure', 'Value', 'Baseline (same run)', 'Ratio', 'Goal', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));

@@ -20,7 +20,7 @@ const PER_SOCKET = 100;
 const SUBSCRIBERS = SOCKETS * PER_SOCKET;
 const INTERVAL_MS = 1_000;
 const MEASURE_INTERVALS = 5;
-const WRITES = 10;
+const WRITES = 5;
 const DEADLINE_MS = 60_000;
 const SUB = `subscription { contactsChanged { id source } }`;
 

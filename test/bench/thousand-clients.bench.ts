@@ -22,8 +22,8 @@ const body = JSON.stringify({ query: DASHBOARD, variables: { todayStart: dayStar
 interface Outcome {
   answered: number;
   failed: Record<string, number>;
-  p50Ms: number;
-  p99Ms: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
   upstreamCalls: number;
   upstream429: number;
   cacheHitRatio: number;
@@ -38,7 +38,8 @@ async function run(cache: 'on' | 'off', locationIndex: number): Promise<Outcome>
   const agent = new Agent({ connections: CLIENTS, headersTimeout: DEADLINE_MS, bodyTimeout: DEADLINE_MS });
   try {
     await sim.clearRequests();
-    const latencies: number[] = [];
+    // Latencies of the clients that got their dashboard; a refusal is counted, not timed.
+    const answeredIn: number[] = [];
     const failed: Record<string, number> = {};
     const started = performance.now();
     await Promise.all(
@@ -47,9 +48,9 @@ async function run(cache: 'on' | 'off', locationIndex: number): Promise<Outcome>
         try {
           const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, dispatcher: agent, signal: AbortSignal.timeout(DEADLINE_MS) } as RequestInit);
           const answer = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
-          latencies.push(performance.now() - t0);
           const code = answer.errors?.[0]?.extensions?.code;
           if (code) failed[code] = (failed[code] ?? 0) + 1;
+          else answeredIn.push(performance.now() - t0);
         } catch (err) {
           const name = ((err as Error & { cause?: { code?: string } }).cause?.code ?? (err as Error).name) || 'Error';
           failed[name] = (failed[name] ?? 0) + 1;
@@ -64,8 +65,8 @@ async function run(cache: 'on' | 'off', locationIndex: number): Promise<Outcome>
     return {
       answered: CLIENTS - errors,
       failed,
-      p50Ms: round(percentile(latencies, 50)),
-      p99Ms: round(percentile(latencies, 99)),
+      p50Ms: answeredIn.length ? round(percentile(answeredIn, 50)) : null,
+      p99Ms: answeredIn.length ? round(percentile(answeredIn, 99)) : null,
       upstreamCalls: statuses.length,
       upstream429: statuses.filter((s) => s === 429).length,
       cacheHitRatio: round(hits / Math.max(1, hits + misses), 3),
@@ -85,10 +86,14 @@ report(
   { clients: CLIENTS, latencyMs: LATENCY_MS, limit: '100 per 10 s per location (GHL)', deadlineMs: DEADLINE_MS, gateway: on, baselineCacheAndLoadersOff: off },
   [
     { figure: '1,000 dashboards at once: answered without error', value: on.answered, unit: 'clients', baseline: { name: 'cache and loaders off', value: off.answered } },
-    { figure: '1,000 dashboards at once: upstream calls', value: on.upstreamCalls, unit: 'calls', baseline: { name: 'cache and loaders off', value: off.upstreamCalls } },
+    { figure: '1,000 dashboards at once: upstream calls', value: on.upstreamCalls, unit: 'calls', baseline: { name: 'cache and loaders off', value: off.upstreamCalls }, headline: true },
     { figure: '1,000 dashboards at once: 429s from GHL', value: on.upstream429, unit: '429s', baseline: { name: 'cache and loaders off', value: off.upstream429 }, goal: { valueAtMost: 0 } },
-    { figure: '1,000 dashboards at once: p50', value: on.p50Ms, unit: 'ms', baseline: { name: 'cache and loaders off', value: off.p50Ms } },
-    { figure: '1,000 dashboards at once: p99', value: on.p99Ms, unit: 'ms', baseline: { name: 'cache and loaders off', value: off.p99Ms } },
+    ...(['p50Ms', 'p99Ms'] as const).flatMap((p) => {
+      const value = on[p];
+      const baseline = off[p];
+      if (value === null) return [];
+      return [{ figure: `1,000 dashboards at once: ${p.slice(0, 3)} of those answered`, value, unit: 'ms', ...(baseline === null ? {} : { baseline: { name: 'cache and loaders off', value: baseline } }) }];
+    }),
     { figure: '1,000 dashboards at once: cache hit ratio', value: on.cacheHitRatio, unit: '', baseline: { name: 'cache and loaders off', value: off.cacheHitRatio } },
   ],
 );
