@@ -120,12 +120,15 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-/** The gateway as its own process (test/bench/servers/gateway.ts), configured by `env`. */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', new URL('./servers/gateway.ts', import.meta.url).pathname], {
+/**
+ * Runs a server script of this folder as its own process and waits for the `{"url": …}` line it
+ * prints. `ipc` opens a channel for questions (see servers/gateway.ts).
+ */
+export async function spawnServer(script: string, opts: { args?: string[]; env?: Record<string, string>; ipc?: boolean } = {}): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', new URL(script, import.meta.url).pathname, ...(opts.args ?? [])], {
     cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'inherit', ...(opts.ipc ? (['ipc'] as const) : [])],
   });
   let out = '';
   child.stdout!.setEncoding('utf8');
@@ -135,8 +138,14 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
       const line = out.split('\n').find((l) => l.startsWith('{"url"'));
       if (line) resolve((JSON.parse(line) as { url: string }).url);
     });
-    child.once('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
+  return { url, child };
+}
+
+/** The gateway as its own process (test/bench/servers/gateway.ts), configured by `env`. */
+export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+  const { url, child } = await spawnServer('./servers/gateway.ts', { env: { LOG_LEVEL: 'silent', ...env }, ipc: true });
   let nextId = 0;
   const ask = <T>(question: string): Promise<T> =>
     new Promise((resolve) => {
