@@ -128,7 +128,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   }
 
   const cache = deps.cache ?? scaleOut?.cacheTier.cache ?? new LruTtlCache({ maxEntries: config.cache.maxEntries, maxBytes: config.bounds.cacheMaxBytes, clock });
-  const fetcher = new CachedFetcher(cache, undefined, scaleOut?.cacheTier.generations ?? new LocalGenerations(config.bounds.cacheMaxGenerations));
+  const fetcher = new CachedFetcher(cache, undefined, scaleOut?.cacheTier.generations ?? new LocalGenerations(config.bounds.cacheMaxGenerations), config.cache.enabled);
   const pubsub = scaleOut?.pubsub ?? createChangePubSub();
   const pollers = new PollerRegistry({
     client,

@@ -202,6 +202,11 @@ export const EnvSchema = z.object({
   WEBHOOK_REPLAY_WINDOW_MS: intFromEnv(300_000),
   /** `off` stops root fields from loading their children together with themselves (for comparison). */
   GATEWAY_PREFETCH: z.enum(['on', 'off']).default('on'),
+  /**
+   * `off` sends every read upstream: no cross-request cache, no sharing of concurrent loads, no
+   * per-request deduplication by the loaders. A baseline for benchmarks, not for production.
+   */
+  GATEWAY_CACHE: z.enum(['on', 'off']).default('on'),
   /** How much the gateway logs. */
   /**
    * Redis for several replicas (`redis://host:port/db`): cache, rate budget, pub/sub, poll leases, tokens.
@@ -280,7 +285,8 @@ export interface Config {
     privateIntegrations: readonly PrivateIntegration[];
   };
   simulator: { latencyMs: number; contactsPerLocation: number; activity: boolean };
-  cache: { maxEntries: number };
+  /** `enabled: false`: every read goes upstream (GATEWAY_CACHE=off, a benchmark baseline). */
+  cache: { maxEntries: number; enabled: boolean };
   oauth: {
     clientId: string | null;
     clientSecret: string | null;
@@ -423,7 +429,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       privateIntegrations,
     },
     simulator: { latencyMs: e.SIMULATOR_LATENCY_MS, contactsPerLocation: e.SIMULATOR_CONTACTS_PER_LOCATION, activity: e.SIMULATOR_ACTIVITY },
-    cache: { maxEntries: e.CACHE_MAX_ENTRIES },
+    cache: { maxEntries: e.CACHE_MAX_ENTRIES, enabled: e.GATEWAY_CACHE === 'on' },
     apiKeys,
     access,
     oauth: {

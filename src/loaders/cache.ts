@@ -166,9 +166,15 @@ export class CachedFetcher {
     readonly cache: TtlCache,
     private readonly getTimeoutMs = 250,
     private readonly generations: GenerationStore = new LocalGenerations(),
+    /** False: every read loads (GATEWAY_CACHE=off), the baseline the benchmarks compare against. */
+    readonly enabled = true,
   ) {}
 
   async getOrLoad<T>(key: string, ttlMs: number, load: () => Promise<T>, meter?: { cacheHits: number }): Promise<T> {
+    if (!this.enabled) {
+      this.stats.misses++;
+      return load();
+    }
     const hit = await this.safeGet<T>(key);
     if (hit !== undefined) {
       this.stats.hits++;
@@ -193,6 +199,7 @@ export class CachedFetcher {
 
   /** Stores a value fetched some other way (e.g. contacts that came back in a search page). */
   async prime<T>(key: string, value: T, ttlMs: number): Promise<void> {
+    if (!this.enabled) return;
     await this.cache.set(key, value, ttlMs).catch(() => undefined);
   }
 

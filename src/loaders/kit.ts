@@ -32,15 +32,17 @@ export function loaderKit(deps: LoaderDeps) {
     cached,
     /** One GHL read per distinct key, concurrently (GHL has no batch reads). */
     byId<T>(resource: string, ttlMs: number, fetchOne: (id: string) => Promise<T>): DataLoader<string, T> {
-      return new DataLoader<string, T>((ids) =>
-        Promise.all(ids.map((id) => cached(resource, ttlMs, id, () => fetchOne(id)).catch((e: Error) => e))),
+      return new DataLoader<string, T>(
+        (ids) => Promise.all(ids.map((id) => cached(resource, ttlMs, id, () => fetchOne(id)).catch((e: Error) => e))),
+        // GATEWAY_CACHE=off: no deduplication within the request either.
+        { cache: fetcher.enabled },
       );
     },
     /** For reads keyed by an argument object (searches, filtered lists): equal arguments share an entry. */
     byArgs<A, T>(resource: string, ttlMs: number, fetchOne: (args: A) => Promise<T>): DataLoader<A, T, string> {
       return new DataLoader<A, T, string>(
         (argsList) => Promise.all(argsList.map((args) => cached(resource, ttlMs, stableKey(args), () => fetchOne(args)).catch((e: Error) => e))),
-        { cacheKeyFn: stableKey },
+        { cacheKeyFn: stableKey, cache: fetcher.enabled },
       );
     },
   };

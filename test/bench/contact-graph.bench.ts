@@ -23,6 +23,7 @@ const envFor = (s: typeof sim) => ({
   GHL_LOCATION_ID: s.locations[0]!.id,
   GHL_PRIVATE_INTEGRATION_TOKEN: s.locations[0]!.token,
   GHL_RATE_BURST_MAX: '1000000',
+  GATEWAY_ALLOW_ANONYMOUS: 'on',
   LOG_LEVEL: 'silent',
 });
 

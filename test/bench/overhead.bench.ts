@@ -6,13 +6,13 @@
  * Rounds alternate between the two servers and the medians are compared, since the machine is
  * shared and noisy.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
-import { median, percentile, report, round } from './lib.js';
+import { median, percentile, report, round, spawnServer } from './lib.js';
 
 const CONNECTIONS = 10;
 const ROUND_MS = 3_000;
@@ -24,23 +24,7 @@ interface Server {
   child: ChildProcess;
 }
 
-async function startServer(script: string, args: string[] = []): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(script, import.meta.url).pathname, ...args], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout!.setEncoding('utf8');
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: string) => {
-      out += chunk;
-      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-  return { url, child };
-}
+const startServer = (script: string, args: string[] = []): Promise<Server> => spawnServer(script, { args });
 
 async function stopServer(server: Server): Promise<void> {
   server.child.kill('SIGTERM');
@@ -110,7 +94,10 @@ try {
       typenameGatewayOverBare: round(figures.gatewayTypename.rps / figures.bareTypename.rps, 2),
       goal: 0.8,
     },
-  });
+  }, [
+    { figure: 'Cached nested contact query, 10 connections, throughput', value: figures.gatewayNested.rps, unit: 'req/s', baseline: { name: 'bare graphql-yoga, same data from memory', value: figures.bareNested.rps }, goal: { ratioAtLeast: 0.8 }, headline: true },
+    { figure: '{ __typename }, 10 connections, throughput', value: figures.gatewayTypename.rps, unit: 'req/s', baseline: { name: 'bare graphql-yoga', value: figures.bareTypename.rps } },
+  ]);
 } finally {
   await stopServer(gateway);
   if (bare) await stopServer(bare);
