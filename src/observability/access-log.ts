@@ -181,6 +181,8 @@ function outcomeOf(errors: readonly GraphQLError[] | undefined): string {
  */
 export function yogaLogger(logger: Logger) {
   const write = (level: 'debug' | 'info' | 'warn', args: unknown[]) => {
+    // Yoga says a few debug words on every request: nothing is built for a level that is off.
+    if (!logger.isLevelEnabled(level)) return;
     const [first, ...rest] = args;
     if (first instanceof Error) logger[level]({ err: first }, first.message);
     else logger[level]({ args: rest.length ? rest : undefined }, String(first));

@@ -10,6 +10,13 @@ export async function readBodyWithin(request: Request, maxBytes: number): Promis
   // Not a byte is read; the 413 closes the connection, which ends the upload.
   if (Number.isFinite(declared) && declared > maxBytes) return null;
   if (!request.body) return new Uint8Array(0);
+  if (Number.isFinite(declared)) {
+    // A declared length within the ceiling: Node's HTTP parser never delivers more than the
+    // declared bytes as this request's body, so it is read whole, the fast way. The count is
+    // still checked, for a Request built in-process (`yoga.fetch`) whose header lies.
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    return bytes.byteLength > maxBytes ? null : bytes;
+  }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
