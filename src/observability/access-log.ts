@@ -60,6 +60,8 @@ export function useAccessLog(deps: { logger: Logger; metrics: GatewayMetrics; no
     const operation = deps.metrics.operationLabel(state.name);
     deps.metrics.operations.inc({ operation, type: state.type, outcome });
     if (state.type !== 'subscription') deps.metrics.operationSeconds.observe({ operation, type: state.type }, durationMs / 1000);
+    const level = outcome === 'OK' ? 'info' : outcome === 'INTERNAL_SERVER_ERROR' ? 'error' : GHL_SHORT.has(outcome) ? 'warn' : 'info';
+    if (!deps.logger.isLevelEnabled(level)) return;
     const line = {
       requestId: state.requestId,
       operation: { name: state.name, type: state.type },
@@ -69,7 +71,6 @@ export function useAccessLog(deps: { logger: Logger; metrics: GatewayMetrics; no
       outcome,
       ...extra,
     };
-    const level = outcome === 'OK' ? 'info' : outcome === 'INTERNAL_SERVER_ERROR' ? 'error' : GHL_SHORT.has(outcome) ? 'warn' : 'info';
     deps.logger[level](line, 'graphql');
   };
 
