@@ -49,7 +49,7 @@ export function useBrowserGuard(opts: { corsOrigins: readonly string[]; graphqlE
     },
     onResponse({ request, response }) {
       const headers = response.headers;
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!headers.has(name)) headers.set(name, value);
+      for (const [name, value] of SECURITY_HEADER_LIST) if (!headers.has(name)) headers.set(name, value);
       const allow = allowOrigin(request.headers.get('origin'));
       if (allow && !headers.has('access-control-allow-origin')) {
         headers.set('access-control-allow-origin', allow);
@@ -80,6 +80,8 @@ const SECURITY_HEADERS: Record<string, string> = {
   // Answers carry one tenant's data: no shared cache may keep them.
   'cache-control': 'no-store',
 };
+
+const SECURITY_HEADER_LIST = Object.entries(SECURITY_HEADERS);
 
 function mediaType(contentType: string | null): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();

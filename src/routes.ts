@@ -13,24 +13,28 @@ export function useGatewayRoutes(deps: {
   oauth: { app: OAuthApp; manager: InstallationManager; states: OAuthStates } | null;
   webhooks: WebhookRouteDeps;
 }): Plugin {
+  const serve = async (route: string, request: Request): Promise<Response> => {
+    switch (route) {
+      case 'GET /oauth/install':
+        return deps.oauth ? installRedirect(deps.oauth.app, deps.oauth.states) : notConfigured();
+      case 'GET /oauth/callback':
+        return deps.oauth ? installCallback(request, deps.oauth.manager, deps.oauth.states) : notConfigured();
+      default: // 'POST /webhooks/ghl'
+        return handleWebhook(request, deps.webhooks);
+    }
+  };
   return {
-    async onRequest({ request, url, endResponse }) {
+    // Synchronous for every other request (GraphQL above all): an async hook costs each a turn.
+    onRequest({ request, url, endResponse }) {
       const route = `${request.method} ${url.pathname}`;
-      switch (route) {
-        case 'GET /healthz':
-          return endResponse(new Response('ok'));
-        case 'GET /oauth/install':
-          return endResponse(deps.oauth ? installRedirect(deps.oauth.app, deps.oauth.states) : notConfigured());
-        case 'GET /oauth/callback':
-          return endResponse(deps.oauth ? await installCallback(request, deps.oauth.manager, deps.oauth.states) : notConfigured());
-        case 'POST /webhooks/ghl':
-          return endResponse(await handleWebhook(request, deps.webhooks));
-        default:
-          return undefined;
-      }
+      if (route === 'GET /healthz') return endResponse(new Response('ok'));
+      if (!ROUTES.has(route)) return undefined;
+      return serve(route, request).then(endResponse);
     },
   };
 }
+
+const ROUTES = new Set(['GET /oauth/install', 'GET /oauth/callback', 'POST /webhooks/ghl']);
 
 function notConfigured(): Response {
   return new Response('OAuth is not configured: set GHL_CLIENT_ID and GHL_CLIENT_SECRET.', { status: 404 });

@@ -25,15 +25,16 @@ export function loaderKit(deps: LoaderDeps) {
   const { fetcher, meter } = deps;
   const tenant = deps.ghl.credential.tenantKey;
 
-  const cached = <T>(resource: string, ttlMs: number, id: string, load: () => Promise<T>): Promise<T> =>
-    fetcher.generation(tenant, resource).then((generation) => fetcher.getOrLoad(cacheKey(tenant, resource, generation, id), ttlMs, load, meter));
-
-  return {
-    cached,
+  // Methods, not arrow functions held in consts: this runs for every request, and named closures
+  // cost a `name` definition each when the sources run through tsx (keepNames).
+  const kit = {
+    cached<T>(resource: string, ttlMs: number, id: string, load: () => Promise<T>): Promise<T> {
+      return fetcher.generation(tenant, resource).then((generation) => fetcher.getOrLoad(cacheKey(tenant, resource, generation, id), ttlMs, load, meter));
+    },
     /** One GHL read per distinct key, concurrently (GHL has no batch reads). */
     byId<T>(resource: string, ttlMs: number, fetchOne: (id: string) => Promise<T>): DataLoader<string, T> {
       return new DataLoader<string, T>(
-        (ids) => Promise.all(ids.map((id) => cached(resource, ttlMs, id, () => fetchOne(id)).catch((e: Error) => e))),
+        (ids) => Promise.all(ids.map((id) => kit.cached(resource, ttlMs, id, () => fetchOne(id)).catch((e: Error) => e))),
         // GATEWAY_CACHE=off: no deduplication within the request either.
         { cache: fetcher.enabled },
       );
@@ -41,11 +42,12 @@ export function loaderKit(deps: LoaderDeps) {
     /** For reads keyed by an argument object (searches, filtered lists): equal arguments share an entry. */
     byArgs<A, T>(resource: string, ttlMs: number, fetchOne: (args: A) => Promise<T>): DataLoader<A, T, string> {
       return new DataLoader<A, T, string>(
-        (argsList) => Promise.all(argsList.map((args) => cached(resource, ttlMs, stableKey(args), () => fetchOne(args)).catch((e: Error) => e))),
+        (argsList) => Promise.all(argsList.map((args) => kit.cached(resource, ttlMs, stableKey(args), () => fetchOne(args)).catch((e: Error) => e))),
         { cacheKeyFn: stableKey, cache: fetcher.enabled },
       );
     },
   };
+  return kit;
 }
 
 /**
@@ -59,6 +61,8 @@ export function primingList<A, R, V, T extends V & { id: string }>(list: DataLoa
       for (const item of itemsOf(result)) byId.prime(item.id, item);
       return result;
     },
-    clearAll: () => list.clearAll(),
+    clearAll() {
+      list.clearAll();
+    },
   };
 }

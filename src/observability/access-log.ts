@@ -60,6 +60,8 @@ export function useAccessLog(deps: { logger: Logger; metrics: GatewayMetrics; no
     const operation = deps.metrics.operationLabel(state.name);
     deps.metrics.operations.inc({ operation, type: state.type, outcome });
     if (state.type !== 'subscription') deps.metrics.operationSeconds.observe({ operation, type: state.type }, durationMs / 1000);
+    const level = outcome === 'OK' ? 'info' : outcome === 'INTERNAL_SERVER_ERROR' ? 'error' : GHL_SHORT.has(outcome) ? 'warn' : 'info';
+    if (!deps.logger.isLevelEnabled(level)) return;
     const line = {
       requestId: state.requestId,
       operation: { name: state.name, type: state.type },
@@ -69,7 +71,6 @@ export function useAccessLog(deps: { logger: Logger; metrics: GatewayMetrics; no
       outcome,
       ...extra,
     };
-    const level = outcome === 'OK' ? 'info' : outcome === 'INTERNAL_SERVER_ERROR' ? 'error' : GHL_SHORT.has(outcome) ? 'warn' : 'info';
     deps.logger[level](line, 'graphql');
   };
 
@@ -181,6 +182,8 @@ function outcomeOf(errors: readonly GraphQLError[] | undefined): string {
  */
 export function yogaLogger(logger: Logger) {
   const write = (level: 'debug' | 'info' | 'warn', args: unknown[]) => {
+    // Yoga says a few debug words on every request: nothing is built for a level that is off.
+    if (!logger.isLevelEnabled(level)) return;
     const [first, ...rest] = args;
     if (first instanceof Error) logger[level]({ err: first }, first.message);
     else logger[level]({ args: rest.length ? rest : undefined }, String(first));

@@ -81,24 +81,27 @@ export class Readiness {
  */
 export function useOperationalRoutes(deps: { readiness: Readiness; metrics: GatewayMetrics }): Plugin {
   return {
-    async onRequest({ request, url, endResponse }) {
+    onRequest({ request, url, endResponse }) {
+      // Synchronous for every other request (GraphQL above all): an async hook costs each a turn.
       if (request.method !== 'GET') return;
-      switch (url.pathname) {
-        case '/healthz':
-          return endResponse(Response.json({ status: 'ok' }));
-        case '/ready': {
-          const report = await deps.readiness.report();
-          const degraded = Object.values(report.checks).some((c) => c.degraded === true);
-          const body = { status: report.ready ? 'ready' : 'not ready', ready: report.ready, degraded, checks: report.checks, ...(report.checks['redis'] ? { redis: report.checks['redis'] } : {}) };
-          return endResponse(Response.json(body, { status: report.ready ? 200 : 503 }));
-        }
-        case '/metrics': {
-          const { body, contentType } = await deps.metrics.render();
-          return endResponse(new Response(body, { headers: { 'content-type': contentType } }));
-        }
-        default:
-          return;
-      }
+      const path = url.pathname;
+      if (path === '/healthz') return endResponse(Response.json({ status: 'ok' }));
+      if (path === '/ready' || path === '/metrics') return serve(path, endResponse);
     },
   };
+
+  async function serve(path: string, endResponse: (response: Response) => void): Promise<void> {
+    switch (path) {
+      case '/ready': {
+        const report = await deps.readiness.report();
+        const degraded = Object.values(report.checks).some((c) => c.degraded === true);
+        const body = { status: report.ready ? 'ready' : 'not ready', ready: report.ready, degraded, checks: report.checks, ...(report.checks['redis'] ? { redis: report.checks['redis'] } : {}) };
+        return endResponse(Response.json(body, { status: report.ready ? 200 : 503 }));
+      }
+      case '/metrics': {
+        const { body, contentType } = await deps.metrics.render();
+        return endResponse(new Response(body, { headers: { 'content-type': contentType } }));
+      }
+    }
+  }
 }

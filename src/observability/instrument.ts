@@ -99,10 +99,16 @@ export function refreshReporter(metrics: GatewayMetrics, logger: Logger) {
 
 /** Webhook deliveries by outcome, from the route's response (status, then the handler's outcome word). */
 export function useWebhookMetrics(metrics: GatewayMetrics, path = '/webhooks/ghl'): Plugin {
+  // Marked when the request comes in, from the URL Yoga parsed already: every other response
+  // passes by with one look-up, and without waiting a turn for an async hook.
+  const deliveries = new WeakSet<Request>();
   return {
-    async onResponse({ request, response }) {
-      if (request.method !== 'POST' || new URL(request.url).pathname !== path) return;
-      metrics.webhookEvents.inc({ outcome: await webhookOutcome(response) });
+    onRequest({ request, url }) {
+      if (request.method === 'POST' && url.pathname === path) deliveries.add(request);
+    },
+    onResponse({ request, response }) {
+      if (!deliveries.has(request)) return;
+      return webhookOutcome(response).then((outcome) => void metrics.webhookEvents.inc({ outcome }));
     },
   };
 }

@@ -13,6 +13,7 @@ import {
   type GraphQLCompositeType,
   type GraphQLSchema,
   type SelectionSetNode,
+  visit,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GraphQLContext } from '../context.js';
@@ -30,6 +31,11 @@ export interface CostLimits {
 }
 
 const ZERO: CostEstimate = { upstreamCalls: 0, resultObjects: 0 };
+
+/** A page size given to `first`, or null when the value is not one (the field's default applies). */
+function pageValue(value: unknown): number | null {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : null;
+}
 
 /**
  * Worst case of the operation from the document and the variables alone, before anything runs.
@@ -54,7 +60,7 @@ export function estimateCost(model: CostModel, schema: GraphQLSchema, document: 
     let value: unknown = undefined;
     if (arg?.value.kind === Kind.INT) value = Number(arg.value.value);
     else if (arg?.value.kind === Kind.VARIABLE) value = variables?.[arg.value.name.value];
-    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : cost.defaultPage;
+    return pageValue(value) ?? cost.defaultPage;
   };
 
   const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, page: number | null): CostEstimate => {
@@ -123,15 +129,14 @@ export function estimateCost(model: CostModel, schema: GraphQLSchema, document: 
  * calls the cache saved).
  */
 export function useCostLimit(schema: GraphQLSchema, limits: CostLimits): Plugin<GraphQLContext> {
-  const model = new CostModel(schema);
+  const estimates = new EstimateCache(new CostModel(schema));
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const estimate = estimateCost(model, args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | null);
-      const requested = { requestedQueryCost: estimate.upstreamCalls, requestedResultObjects: estimate.resultObjects };
+      const estimate = estimates.get(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | null);
       if (estimate.upstreamCalls > limits.maxUpstreamCalls || estimate.resultObjects > limits.maxResultObjects) {
         setResultAndStopExecution({
           errors: [tooComplex(estimate, limits)],
-          extensions: { cost: { ...requested, upstreamCalls: 0, cacheHits: 0 } },
+          extensions: { cost: { requestedQueryCost: estimate.upstreamCalls, requestedResultObjects: estimate.resultObjects, upstreamCalls: 0, cacheHits: 0 } },
         });
         return;
       }
@@ -139,11 +144,56 @@ export function useCostLimit(schema: GraphQLSchema, limits: CostLimits): Plugin<
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
           const meter = (args.contextValue as GraphQLContext).meter;
-          setResult({ ...result, extensions: { ...result.extensions, cost: { ...requested, upstreamCalls: meter.upstreamCalls, cacheHits: meter.cacheHits } } });
+          const cost = { requestedQueryCost: estimate.upstreamCalls, requestedResultObjects: estimate.resultObjects, upstreamCalls: meter.upstreamCalls, cacheHits: meter.cacheHits };
+          setResult({ ...result, extensions: { ...result.extensions, cost } });
         },
       };
     },
   };
+}
+
+/** Variants (operation name, page sizes) remembered per document; past this many, the document starts over. */
+const MAX_VARIANTS_PER_DOCUMENT = 32;
+
+/**
+ * Estimates remembered per document. Yoga's parse cache hands every request with the same query
+ * text the same DocumentNode, so a repeated operation is costed once, not on every request; the
+ * WeakMap lets an estimate go when Yoga's cache lets its document go. What else the estimate
+ * depends on is part of the key: the operation's name and the values of the variables given to
+ * `first` (the only variables the walk reads), each reduced to what `pageOf` makes of it.
+ */
+class EstimateCache {
+  private readonly byDocument = new WeakMap<DocumentNode, { pageVariables: readonly string[]; variants: Map<string, CostEstimate> }>();
+
+  constructor(private readonly model: CostModel) {}
+
+  get(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): CostEstimate {
+    let entry = this.byDocument.get(document);
+    if (!entry) {
+      entry = { pageVariables: pageVariables(document), variants: new Map() };
+      this.byDocument.set(document, entry);
+    }
+    let key = operationName ?? '';
+    for (const name of entry.pageVariables) key += `|${pageValue(variables?.[name]) ?? '-'}`;
+    let estimate = entry.variants.get(key);
+    if (!estimate) {
+      estimate = estimateCost(this.model, schema, document, operationName, variables);
+      if (entry.variants.size >= MAX_VARIANTS_PER_DOCUMENT) entry.variants.clear();
+      entry.variants.set(key, estimate);
+    }
+    return estimate;
+  }
+}
+
+/** The variables a document passes to a `first` argument, anywhere in it. */
+function pageVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names];
 }
 
 function tooComplex(estimate: CostEstimate, limits: CostLimits): GraphQLError {

@@ -138,12 +138,14 @@ function loadAssets(): Promise<Map<string, Asset>> {
 /** Serves `GET /graphiql/<asset>`: the files the GraphiQL page loads. */
 export function useGraphiQLAssets(): Plugin {
   return {
-    async onRequest({ request, url, endResponse }) {
+    onRequest({ request, url, endResponse }) {
       if (request.method !== 'GET' || !url.pathname.startsWith(GRAPHIQL_ASSETS_PATH)) return;
-      const asset = (await loadAssets()).get(url.pathname.slice(GRAPHIQL_ASSETS_PATH.length));
-      if (!asset) return endResponse(new Response('Not found', { status: 404 }));
-      // The bundle is tied to the installed package version, so a day's caching is safe.
-      endResponse(new Response(asset.body, { headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' } }));
+      return loadAssets().then((assets) => {
+        const asset = assets.get(url.pathname.slice(GRAPHIQL_ASSETS_PATH.length));
+        if (!asset) return endResponse(new Response('Not found', { status: 404 }));
+        // The bundle is tied to the installed package version, so a day's caching is safe.
+        endResponse(new Response(asset.body, { headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' } }));
+      });
     },
   };
 }

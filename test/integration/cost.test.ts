@@ -46,4 +46,24 @@ describe('the cost estimate', () => {
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', estimate: { upstreamCalls: 301 }, limit: { upstreamCalls: 200 } });
     expect(stack.upstream()).toEqual([]);
   });
+
+  it('costs the same document again for each page size its variables give, and by operation name', async () => {
+    // One query text: Yoga hands every request the same parsed document, and the estimate of the
+    // first request must not answer for the next, whose `first` differs.
+    const query = 'query Page($n: Int) { contacts(first: $n) { nodes { id tasks { id } } } } query Other { contacts(first: 2) { nodes { id } } }';
+    const costOf = async (variables: Record<string, unknown>, operationName = 'Page') => {
+      const res = await stack.app.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables, operationName }),
+      });
+      return (await res.json()) as { errors?: { extensions: Record<string, unknown> }[]; extensions?: { cost: { requestedQueryCost: number } } };
+    };
+    expect((await costOf({ n: 5 })).extensions?.cost.requestedQueryCost).toBe(1 + 5);
+    expect((await costOf({ n: 20 })).extensions?.cost.requestedQueryCost).toBe(1 + 20);
+    expect((await costOf({ n: 5 })).extensions?.cost.requestedQueryCost).toBe(1 + 5);
+    expect((await costOf({}, 'Other')).extensions?.cost.requestedQueryCost).toBe(1);
+    const refused = await costOf({ n: 250 });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', estimate: { upstreamCalls: 251 } });
+  });
 });

@@ -7,6 +7,7 @@ import {
   isObjectType,
   Kind,
   type FieldNode,
+  type GraphQLField,
   type GraphQLResolveInfo,
   type SelectionNode,
 } from 'graphql';
@@ -44,43 +45,90 @@ export function byParentId<Args, Result>(typeName: string, fieldName: string, lo
 /** Starts the loads of the selected children of a `typeName` whose id is `parentId`. */
 export function prefetchChildren(typeName: string, parentId: string, ctx: GraphQLContext, info: GraphQLResolveInfo): void {
   if (!ctx.prefetch) return;
+  for (const child of childrenToLoad(typeName, info)) {
+    let args = child.args;
+    if (!args) {
+      try {
+        args = getArgumentValues(child.field, child.node, info.variableValues);
+        checkArguments(child.field, args); // the same bounds as the field's own resolver: nothing unchecked goes out
+      } catch {
+        continue; // the field's own resolution reports bad arguments
+      }
+    }
+    child.load(parentId, args as never, ctx).catch(() => undefined);
+  }
+}
+
+interface ChildToLoad {
+  node: FieldNode;
+  field: GraphQLField<unknown, unknown>;
+  load: ChildLoad<never, unknown>;
+  /** Its arguments, when the node gives none (so they never change) and they pass the checks. */
+  args: Record<string, unknown> | null;
+}
+
+/**
+ * The children to load, per field node of the document and parent type: the walk over the
+ * selections is the same for every request with the same document, so it is made once, unless a
+ * `@skip`/`@include` on the way makes it depend on the variables. Keyed by the document's own
+ * nodes (Yoga's parse cache hands every such request the same document), so it goes with it.
+ */
+const plans = new WeakMap<FieldNode, Map<string, ChildToLoad[]>>();
+
+function childrenToLoad(typeName: string, info: GraphQLResolveInfo): ChildToLoad[] {
+  const key = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : null;
+  const known = key && plans.get(key)?.get(typeName);
+  if (known) return known;
   const loads = childLoads.get(typeName);
   const type = info.schema.getType(typeName);
-  if (!loads || !isObjectType(type)) return;
+  if (!loads || !isObjectType(type)) return [];
   const fields = type.getFields();
   const selections = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
-  for (const node of selectedFields(selections, typeName, info, new Set())) {
+  const walk = { directives: false };
+  const plan: ChildToLoad[] = [];
+  for (const node of selectedFields(selections, typeName, info, new Set(), walk)) {
     const load = loads.get(node.name.value);
     const field = fields[node.name.value];
     if (!load || !field) continue;
-    let args: Record<string, unknown>;
-    try {
-      args = getArgumentValues(field, node, info.variableValues);
-      checkArguments(field, args); // the same bounds as the field's own resolver: nothing unchecked goes out
-    } catch {
-      continue; // the field's own resolution reports bad arguments
-    }
-    load(parentId, args as never, ctx).catch(() => undefined);
+    plan.push({ node, field, load, args: node.arguments?.length ? null : constantArguments(field, node, info) });
+  }
+  if (key && !walk.directives) {
+    let byType = plans.get(key);
+    if (!byType) plans.set(key, (byType = new Map()));
+    byType.set(typeName, plan);
+  }
+  return plan;
+}
+
+/** The arguments of a node that gives none (defaults only), or null to work them out per request. */
+function constantArguments(field: GraphQLField<unknown, unknown>, node: FieldNode, info: GraphQLResolveInfo): Record<string, unknown> | null {
+  try {
+    const args = getArgumentValues(field, node, info.variableValues);
+    checkArguments(field, args);
+    return args;
+  } catch {
+    return null; // worked out (and refused) again per request, as before
   }
 }
 
 /** The field nodes a selection set asks of an object of `typeName`, through fragments, minus skipped ones. */
-function* selectedFields(selections: readonly SelectionNode[], typeName: string, info: GraphQLResolveInfo, seenFragments: Set<string>): Generator<FieldNode> {
+function* selectedFields(selections: readonly SelectionNode[], typeName: string, info: GraphQLResolveInfo, seenFragments: Set<string>, walk: { directives: boolean }): Generator<FieldNode> {
   for (const selection of selections) {
+    if (selection.directives?.length) walk.directives = true;
     if (!isIncluded(selection, info)) continue;
     switch (selection.kind) {
       case Kind.FIELD:
         yield selection;
         break;
       case Kind.INLINE_FRAGMENT:
-        if (appliesTo(selection.typeCondition?.name.value, typeName, info)) yield* selectedFields(selection.selectionSet.selections, typeName, info, seenFragments);
+        if (appliesTo(selection.typeCondition?.name.value, typeName, info)) yield* selectedFields(selection.selectionSet.selections, typeName, info, seenFragments, walk);
         break;
       case Kind.FRAGMENT_SPREAD: {
         const name = selection.name.value;
         const fragment = info.fragments[name];
         if (!fragment || seenFragments.has(name) || !appliesTo(fragment.typeCondition.name.value, typeName, info)) break;
         seenFragments.add(name);
-        yield* selectedFields(fragment.selectionSet.selections, typeName, info, seenFragments);
+        yield* selectedFields(fragment.selectionSet.selections, typeName, info, seenFragments, walk);
         break;
       }
     }

@@ -26,13 +26,31 @@ function parseDateTimeInput(value: string): Date | null {
   return toDate(value);
 }
 
+/**
+ * GHL's text of an instant → its ISO-8601 form. Parsing and printing a date costs microseconds,
+ * and a cached record brings back the same timestamps on every read, so the answers are kept: a
+ * pure function's memo (it holds no request or tenant state), bounded by starting over when full.
+ */
+const isoOfText = new Map<string, string>();
+const ISO_OF_TEXT_MAX = 4_096;
+
+function serializeDateTime(value: unknown): string {
+  const text = typeof value === 'string' ? value : null;
+  const known = text === null ? undefined : isoOfText.get(text);
+  if (known !== undefined) return known;
+  const d = toDate(value as Date | string);
+  if (!d) throw new GraphQLError(`DateTime cannot represent "${String(value)}"`);
+  const iso = d.toISOString();
+  if (text !== null) {
+    if (isoOfText.size >= ISO_OF_TEXT_MAX) isoOfText.clear();
+    isoOfText.set(text, iso);
+  }
+  return iso;
+}
+
 builder.scalarType('DateTime', {
   description: 'An instant, serialized as ISO-8601 in UTC (e.g. `2026-01-31T09:30:00.000Z`).',
-  serialize: (value) => {
-    const d = toDate(value as Date | string);
-    if (!d) throw new GraphQLError(`DateTime cannot represent "${String(value)}"`);
-    return d.toISOString();
-  },
+  serialize: serializeDateTime,
   parseValue: (value) => {
     const d = typeof value === 'string' ? parseDateTimeInput(value) : null;
     if (!d) throw new GraphQLError('DateTime must be an ISO-8601 string of a real date', { extensions: { code: 'BAD_USER_INPUT' } });
