@@ -3,6 +3,7 @@ import type { CallMeter } from '../ghl/client.js';
 import type { GhlCallContext } from '../ghl/endpoints/types.js';
 import { cacheKey, type CachedFetcher } from './cache.js';
 import { stableKey } from './keys.js';
+import type { CacheResource } from './resources.js';
 
 export interface LoaderMeter extends CallMeter {
   cacheHits: number;
@@ -25,19 +26,19 @@ export function loaderKit(deps: LoaderDeps) {
   const { fetcher, meter } = deps;
   const tenant = deps.ghl.credential.tenantKey;
 
-  const cached = <T>(resource: string, ttlMs: number, id: string, load: () => Promise<T>): Promise<T> =>
+  const cached = <T>(resource: CacheResource, ttlMs: number, id: string, load: () => Promise<T>): Promise<T> =>
     fetcher.generation(tenant, resource).then((generation) => fetcher.getOrLoad(cacheKey(tenant, resource, generation, id), ttlMs, load, meter));
 
   return {
     cached,
     /** One GHL read per distinct key, concurrently (GHL has no batch reads). */
-    byId<T>(resource: string, ttlMs: number, fetchOne: (id: string) => Promise<T>): DataLoader<string, T> {
+    byId<T>(resource: CacheResource, ttlMs: number, fetchOne: (id: string) => Promise<T>): DataLoader<string, T> {
       return new DataLoader<string, T>((ids) =>
         Promise.all(ids.map((id) => cached(resource, ttlMs, id, () => fetchOne(id)).catch((e: Error) => e))),
       );
     },
     /** For reads keyed by an argument object (searches, filtered lists): equal arguments share an entry. */
-    byArgs<A, T>(resource: string, ttlMs: number, fetchOne: (args: A) => Promise<T>): DataLoader<A, T, string> {
+    byArgs<A, T>(resource: CacheResource, ttlMs: number, fetchOne: (args: A) => Promise<T>): DataLoader<A, T, string> {
       return new DataLoader<A, T, string>(
         (argsList) => Promise.all(argsList.map((args) => cached(resource, ttlMs, stableKey(args), () => fetchOne(args)).catch((e: Error) => e))),
         { cacheKeyFn: stableKey },

@@ -1,3 +1,4 @@
+import type { StaleEntries } from '../../loaders/resources.js';
 import type { AppointmentWriteBody } from '../../ghl/endpoints/calendars.js';
 import { createAppointment, createAppointmentNote, deleteAppointmentNote, updateAppointment, updateAppointmentNote } from '../../ghl/endpoints/calendars.js';
 import { builder, type BuilderTypes } from '../builder.js';
@@ -96,12 +97,10 @@ const AppointmentCreatePayload = objectPayload('AppointmentCreatePayload', 'Resu
 const AppointmentUpdatePayload = objectPayload('AppointmentUpdatePayload', 'Result of `appointmentUpdate`.', 'appointment', Appointment, 'The appointment after the change; null when nothing changed.');
 
 /** A booking changes the contact's appointments, the calendar's events and its free slots. */
-const bookingChanged = (contactId: string | undefined, appointmentId?: string) => {
-  const records: Record<string, string[]> = {};
-  if (contactId) records['contactAppointments'] = [contactId];
-  if (appointmentId) records['appointment'] = [appointmentId];
-  return { records, lists: ['calendarEvents', 'calendarFreeSlots'] };
-};
+const bookingChanged = (contactId: string | undefined, appointmentId?: string): StaleEntries => ({
+  records: { ...(contactId ? { contactAppointments: [contactId] } : {}), ...(appointmentId ? { appointment: [appointmentId] } : {}) },
+  lists: ['calendarEvents', 'calendarFreeSlots'],
+});
 
 builder.mutationFields((t) => ({
   appointmentCreate: t.field({
@@ -173,7 +172,7 @@ const AppointmentNoteCreatePayload = objectPayload('AppointmentNoteCreatePayload
 const AppointmentNoteUpdatePayload = objectPayload('AppointmentNoteUpdatePayload', 'Result of `appointmentNoteUpdate`.', 'appointmentNote', AppointmentNote, 'The note after the change; null when nothing changed.');
 const AppointmentNoteDeletePayload = deletePayload('AppointmentNoteDeletePayload', 'Result of `appointmentNoteDelete`.', 'deletedAppointmentNoteId', 'Id of the deleted note; null when nothing was deleted.');
 
-const notesChanged = { lists: ['appointmentNotes'] };
+const notesChanged = { lists: ['appointmentNotes'] } as const;
 
 builder.mutationFields((t) => ({
   appointmentNoteCreate: t.field({

@@ -147,7 +147,7 @@ const CalendarUpdatePayload = objectPayload('CalendarUpdatePayload', 'Result of 
 const CalendarDeletePayload = deletePayload('CalendarDeletePayload', 'Result of `calendarDelete`.', 'deletedCalendarId', 'Id of the deleted calendar; null when nothing was deleted.');
 
 /** What a deleted calendar takes with it: its events, slots, notifications, and its place in resources. */
-const CALENDAR_CASCADE = ['calendarList', 'calendarEvents', 'blockedSlots', 'calendarFreeSlots', 'appointment', 'appointmentNotes', 'contactAppointments', 'calendarNotifications', 'calendarNotification', 'calendarResources', 'calendarResource'];
+const CALENDAR_CASCADE = ['calendarList', 'calendarEvents', 'blockedSlots', 'calendarFreeSlots', 'appointment', 'appointmentNotes', 'contactAppointments', 'calendarNotifications', 'calendarNotification', 'calendarResources', 'calendarResource'] as const;
 
 builder.mutationFields((t) => ({
   calendarCreate: t.field({

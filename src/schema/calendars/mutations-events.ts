@@ -40,7 +40,7 @@ const BlockedSlotUpdatePayload = objectPayload('BlockedSlotUpdatePayload', 'Resu
 const CalendarEventDeletePayload = deletePayload('CalendarEventDeletePayload', 'Result of `calendarEventDelete`.', 'deletedEventId', 'Id of the deleted appointment or blocked slot; null when nothing was deleted.');
 
 const INPUT_FIELDS = ['calendarId', 'startTime', 'endTime', 'title', 'assignedUserId'];
-const slotsChanged = { lists: ['blockedSlots', 'calendarFreeSlots'] };
+const slotsChanged = { lists: ['blockedSlots', 'calendarFreeSlots'] } as const;
 
 builder.mutationFields((t) => ({
   blockedSlotCreate: t.field({

@@ -13,7 +13,7 @@ import { CalendarGroup } from './types.js';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slugCheck = (path: string[], slug: string | null | undefined) => (slug === null || slug === undefined || SLUG.test(slug) ? null : fieldError(path, 'slug may hold lowercase letters, digits and single dashes, e.g. `intro-calls`.'));
 const GROUP_FIELDS = ['name', 'description', 'slug', 'isActive'];
-const groupsChanged = { lists: ['calendarGroups', 'calendarGroup'] };
+const groupsChanged = { lists: ['calendarGroups', 'calendarGroup'] } as const;
 
 const CalendarGroupCreateInput = builder.inputType('CalendarGroupCreateInput', {
   description: 'A new calendar group.',

@@ -111,7 +111,7 @@ const CalendarNotificationUpdatePayload = objectPayload('CalendarNotificationUpd
 const CalendarNotificationDeletePayload = deletePayload('CalendarNotificationDeletePayload', 'Result of `calendarNotificationDelete`.', 'deletedCalendarNotificationId', 'Id of the deleted notification; null when nothing was deleted.');
 
 const INPUT_FIELDS = ['receiverType', 'channel', 'notificationType', 'templateId', 'subject', 'body', 'additionalEmailIds', 'additionalPhoneNumbers', 'fromAddress', 'fromNumber'];
-const notificationsChanged = { lists: ['calendarNotifications', 'calendarNotification'] };
+const notificationsChanged = { lists: ['calendarNotifications', 'calendarNotification'] } as const;
 
 builder.mutationFields((t) => ({
   calendarNotificationCreate: t.field({

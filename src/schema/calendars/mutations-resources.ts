@@ -75,7 +75,7 @@ const CalendarResourceUpdatePayload = objectPayload('CalendarResourceUpdatePaylo
 const CalendarResourceDeletePayload = deletePayload('CalendarResourceDeletePayload', 'Result of `calendarResourceDelete`.', 'deletedCalendarResourceId', 'Id of the deleted resource; null when nothing was deleted.');
 
 const INPUT_FIELDS = ['name', 'description', 'quantity', 'outOfService', 'capacity', 'calendarIds', 'isActive'];
-const resourcesChanged = { lists: ['calendarResources', 'calendarResource'] };
+const resourcesChanged = { lists: ['calendarResources', 'calendarResource'] } as const;
 
 builder.mutationFields((t) => ({
   calendarResourceCreate: t.field({

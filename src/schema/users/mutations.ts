@@ -18,7 +18,7 @@ const USER_INPUT_FIELDS = ['firstName', 'lastName', 'email', 'password', 'phone'
 const MIN_PASSWORD = 8;
 const PASSWORD_DESCRIPTION = `Login password, at least ${MIN_PASSWORD} characters. Sent to GHL only; never returned.`;
 /** Every list a user write can change. */
-const USER_LISTS = ['userSearch', 'userByEmail', 'locationUsers'];
+const USER_LISTS = ['userSearch', 'userByEmail', 'locationUsers'] as const;
 
 type Language = 'en_US' | 'es' | 'fr_CA' | 'fr_FR' | 'nl' | 'de' | 'pt_PT' | 'pt_BR' | 'it' | 'sv' | 'da' | 'fi' | 'no';
 
