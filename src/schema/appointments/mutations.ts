@@ -4,10 +4,9 @@ import { createAppointment, createAppointmentNote, deleteAppointmentNote, update
 import { builder, type BuilderTypes } from '../builder.js';
 import { AppointmentMeetingLocationType } from '../calendars/enums.js';
 import { deletePayload, fieldError, given, objectPayload } from '../calendars/payloads.js';
-import { runMutation, type UserErrorShape } from '../shared/errors.js';
+import { type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
-import { publishWrite } from '../shared/publish-write.js';
+import { runMutation } from '../shared/mutation.js';
 import { before, collect, nonBlank } from '../shared/validate.js';
 import { Appointment, AppointmentNote, AppointmentStatus, WRITABLE_APPOINTMENT_STATUSES } from './types.js';
 
@@ -108,16 +107,14 @@ builder.mutationFields((t) => ({
     type: AppointmentCreatePayload,
     args: { input: t.arg({ type: AppointmentCreateInput, required: true, description: 'The booking.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: INPUT_FIELDS,
         fieldNames: FIELD_NAMES,
-        perform: () => createAppointment(ctx.ghl, { ...toBody(input), calendarId: input.calendarId, contactId: input.contactId, startTime: input.startTime.toISOString() }),
+        call: () => createAppointment(ctx.ghl, { ...toBody(input), calendarId: input.calendarId, contactId: input.contactId, startTime: input.startTime.toISOString() }),
+        stale: (result) => bookingChanged(result.contactId ?? input.contactId),
+        publish: (result) => ({ upsert: 'appointment', record: { contactId: input.contactId, ...result } }),
       });
-      if (result) {
-        await invalidateAfterWrite(ctx, bookingChanged(result.contactId ?? input.contactId));
-        publishWrite(ctx, 'appointment', 'UPSERT', { contactId: input.contactId, ...result });
-      }
       return { appointment: result, userErrors };
     },
   }),
@@ -126,16 +123,14 @@ builder.mutationFields((t) => ({
     type: AppointmentUpdatePayload,
     args: { input: t.arg({ type: AppointmentUpdateInput, required: true, description: 'The appointment and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: INPUT_FIELDS,
         fieldNames: FIELD_NAMES,
-        perform: () => updateAppointment(ctx.ghl, input.id, { ...toBody(input), ...given({ calendarId: input.calendarId }) }),
+        call: () => updateAppointment(ctx.ghl, input.id, { ...toBody(input), ...given({ calendarId: input.calendarId }) }),
+        stale: (result) => bookingChanged(result.contactId, input.id),
+        publish: (result) => ({ upsert: 'appointment', record: result }),
       });
-      if (result) {
-        await invalidateAfterWrite(ctx, bookingChanged(result.contactId, input.id));
-        publishWrite(ctx, 'appointment', 'UPSERT', result);
-      }
       return { appointment: result, userErrors };
     },
   }),
@@ -180,13 +175,13 @@ builder.mutationFields((t) => ({
     type: AppointmentNoteCreatePayload,
     args: { input: t.arg({ type: AppointmentNoteCreateInput, required: true, description: 'The note.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'body'], input.body)),
         inputFields: ['body', 'userId'],
         notFoundField: ['input', 'appointmentId'],
-        perform: () => createAppointmentNote(ctx.ghl, input.appointmentId, { body: input.body, ...given({ userId: input.userId }) }),
+        call: () => createAppointmentNote(ctx.ghl, input.appointmentId, { body: input.body, ...given({ userId: input.userId }) }),
+        stale: notesChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, notesChanged);
       return { appointmentNote: result && { ...result, appointmentId: input.appointmentId }, userErrors };
     },
   }),
@@ -195,12 +190,12 @@ builder.mutationFields((t) => ({
     type: AppointmentNoteUpdatePayload,
     args: { input: t.arg({ type: AppointmentNoteUpdateInput, required: true, description: 'The note and its new text.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'body'], input.body)),
         inputFields: ['body', 'userId'],
-        perform: () => updateAppointmentNote(ctx.ghl, input.appointmentId, input.id, { body: input.body, ...given({ userId: input.userId }) }),
+        call: () => updateAppointmentNote(ctx.ghl, input.appointmentId, input.id, { body: input.body, ...given({ userId: input.userId }) }),
+        stale: notesChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, notesChanged);
       return { appointmentNote: result && { ...result, appointmentId: input.appointmentId }, userErrors };
     },
   }),
@@ -209,8 +204,7 @@ builder.mutationFields((t) => ({
     type: AppointmentNoteDeletePayload,
     args: { input: t.arg({ type: AppointmentNoteDeleteInput, required: true, description: 'The note to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteAppointmentNote(ctx.ghl, input.appointmentId, input.id).then(() => input.id) });
-      if (result) await invalidateAfterWrite(ctx, notesChanged);
+      const { result, userErrors } = await runMutation(ctx, { call: () => deleteAppointmentNote(ctx.ghl, input.appointmentId, input.id).then(() => input.id), stale: notesChanged });
       return { deletedAppointmentNoteId: result, userErrors };
     },
   }),

@@ -1,8 +1,9 @@
 import { createAssociation, createRelation, deleteAssociation, deleteRelation, updateAssociation } from '../../ghl/endpoints/associations.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { runMutation } from '../shared/mutation.js';
+
 import { collect, nonBlank } from '../shared/validate.js';
 import { Association, Relation, type RelationView } from './types.js';
 
@@ -105,7 +106,7 @@ builder.mutationFields((t) => ({
     type: AssociationCreatePayload,
     args: { input: t.arg({ type: AssociationCreateInput, required: true, description: 'The new association.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(
           associationKey(input.key),
           objectKey(['input', 'firstObjectKey'], input.firstObjectKey),
@@ -114,9 +115,9 @@ builder.mutationFields((t) => ({
           nonBlank(['input', 'secondObjectLabel'], input.secondObjectLabel),
         ),
         inputFields: ['key', 'firstObjectKey', 'firstObjectLabel', 'secondObjectKey', 'secondObjectLabel'],
-        perform: () => createAssociation(ctx.ghl, { ...input, firstObjectLabel: input.firstObjectLabel.trim(), secondObjectLabel: input.secondObjectLabel.trim() }),
+        call: () => createAssociation(ctx.ghl, { ...input, firstObjectLabel: input.firstObjectLabel.trim(), secondObjectLabel: input.secondObjectLabel.trim() }),
+        stale: { lists: ['associationPage', 'associationsByObjectKey'] },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: ['associationPage', 'associationsByObjectKey'] });
       return { association: result, userErrors };
     },
   }),
@@ -125,12 +126,12 @@ builder.mutationFields((t) => ({
     type: AssociationUpdatePayload,
     args: { input: t.arg({ type: AssociationUpdateInput, required: true, description: 'The association and its new labels.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'firstObjectLabel'], input.firstObjectLabel), nonBlank(['input', 'secondObjectLabel'], input.secondObjectLabel)),
         inputFields: ['firstObjectLabel', 'secondObjectLabel'],
-        perform: () => updateAssociation(ctx.ghl, input.id, { firstObjectLabel: input.firstObjectLabel.trim(), secondObjectLabel: input.secondObjectLabel.trim() }),
+        call: () => updateAssociation(ctx.ghl, input.id, { firstObjectLabel: input.firstObjectLabel.trim(), secondObjectLabel: input.secondObjectLabel.trim() }),
+        stale: { records: { association: [input.id] }, lists: ASSOCIATION_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { records: { association: [input.id] }, lists: ASSOCIATION_LISTS });
       return { association: result, userErrors };
     },
   }),
@@ -139,12 +140,10 @@ builder.mutationFields((t) => ({
     type: AssociationDeletePayload,
     args: { input: t.arg({ type: AssociationDeleteInput, required: true, description: 'The association to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
-        inputFields: [],
-        perform: async () => (await deleteAssociation(ctx.ghl, input.id)).id || input.id,
+      const { result, userErrors } = await runMutation(ctx, {
+        call: async () => (await deleteAssociation(ctx.ghl, input.id)).id || input.id,
+        stale: { records: { association: [input.id] }, lists: ASSOCIATION_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { records: { association: [input.id] }, lists: ASSOCIATION_LISTS });
       return { deletedAssociationId: result, userErrors };
     },
   }),
@@ -155,14 +154,14 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const same: UserErrorShape | null =
         input.firstRecordId === input.secondRecordId ? { code: 'INVALID', field: ['input', 'secondRecordId'], message: 'A record cannot be related to itself.' } : null;
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'associationId'], input.associationId), nonBlank(['input', 'firstRecordId'], input.firstRecordId), nonBlank(['input', 'secondRecordId'], input.secondRecordId), same),
         inputFields: ['associationId', 'firstRecordId', 'secondRecordId'],
         // The association or either record may be the missing one; GHL's message names it.
         notFoundField: ['input'],
-        perform: () => createRelation(ctx.ghl, input),
+        call: () => createRelation(ctx.ghl, input),
+        stale: { lists: ['recordRelations'] },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: ['recordRelations'] });
       return { relation: result, userErrors };
     },
   }),
@@ -171,12 +170,10 @@ builder.mutationFields((t) => ({
     type: RelationDeletePayload,
     args: { input: t.arg({ type: RelationDeleteInput, required: true, description: 'The relation to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
-        inputFields: [],
-        perform: async () => (await deleteRelation(ctx.ghl, input.id)).id || input.id,
+      const { result, userErrors } = await runMutation(ctx, {
+        call: async () => (await deleteRelation(ctx.ghl, input.id)).id || input.id,
+        stale: { lists: ['recordRelations'] },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: ['recordRelations'] });
       return { deletedRelationId: result, userErrors };
     },
   }),

@@ -2,9 +2,9 @@ import { createBlogPost, listBlogPosts, updateBlogPost, type GhlBlogPost } from 
 import type { GhlCallContext } from '../../ghl/endpoints/types.js';
 import { GhlNotFoundError } from '../../ghl/errors.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { runMutation } from '../shared/mutation.js';
 import { createBody, fieldChecks, mergedBody, POST_FIELD_NAMES, POST_INPUT_FIELDS, publishChecks } from './post-input.js';
 import { BlogPost, BlogPostStatusEnum, type BlogPostView } from './types.js';
 
@@ -86,14 +86,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: BlogPostCreateInput, required: true, description: 'The new post.' }) },
     resolve: async (_root, { input }, ctx) => {
       const now = ctx.ghl.client.clock.now();
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: fieldChecks(input, now),
         inputFields: POST_INPUT_FIELDS,
         fieldNames: POST_FIELD_NAMES,
         notFoundField: ['input', 'blogId'],
-        perform: () => createBlogPost(ctx.ghl, createBody(input, now)),
+        call: () => createBlogPost(ctx.ghl, createBody(input, now)),
+        stale: { lists: POST_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: POST_LISTS });
       return { blogPost: result && { ...result, blogId: input.blogId }, userErrors };
     },
   }),
@@ -114,14 +114,14 @@ builder.mutationFields((t) => ({
       }
       if (!current) return { blogPost: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'], message: 'The blog has no post with this id.' }] };
       const body = mergedBody(current, input, now);
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         // The merged state must still make sense, e.g. SCHEDULED over a date that has passed.
         checks: input.status || input.publishedAt ? publishChecks(body.status, new Date(body.publishedAt), now) : [],
         inputFields: POST_INPUT_FIELDS,
         fieldNames: POST_FIELD_NAMES,
-        perform: () => updateBlogPost(ctx.ghl, input.id, body),
+        call: () => updateBlogPost(ctx.ghl, input.id, body),
+        stale: { lists: POST_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: POST_LISTS });
       return { blogPost: result && { ...result, blogId: input.blogId }, userErrors };
     },
   }),

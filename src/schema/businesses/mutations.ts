@@ -3,8 +3,9 @@ import { createBusiness, deleteBusiness, updateBusiness, updateContactsBusiness,
 import { builder, type BuilderTypes } from '../builder.js';
 import { CONTACT_LISTS, nonBlankEach } from '../contacts/inputs.js';
 import { Contact } from '../contacts/types.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonBlank, nonEmptyList, phone } from '../shared/validate.js';
 import { Business } from './types.js';
@@ -106,10 +107,10 @@ builder.mutationFields((t) => ({
     type: businessPayload('BusinessCreatePayload', 'businessCreate'),
     args: { input: t.arg({ type: BusinessCreateInput, required: true, description: 'The new business.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: BUSINESS_FIELDS,
-        perform: () => createBusiness(ctx.ghl, { ...toBody(input), name: input.name.trim() }),
+        call: () => createBusiness(ctx.ghl, { ...toBody(input), name: input.name.trim() }),
       });
       if (result) await businessWritten(ctx, result.id);
       return { business: result, userErrors };
@@ -120,10 +121,10 @@ builder.mutationFields((t) => ({
     type: businessPayload('BusinessUpdatePayload', 'businessUpdate'),
     args: { input: t.arg({ type: BusinessUpdateInput, required: true, description: 'The business and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: BUSINESS_FIELDS,
-        perform: () => updateBusiness(ctx.ghl, input.id, toBody(input)),
+        call: () => updateBusiness(ctx.ghl, input.id, toBody(input)),
       });
       if (result) await businessWritten(ctx, input.id);
       return { business: result, userErrors };
@@ -134,10 +135,8 @@ builder.mutationFields((t) => ({
     type: BusinessDeletePayload,
     args: { input: t.arg({ type: BusinessDeleteInput, required: true, description: 'The business to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
-        inputFields: [],
-        perform: async () => {
+      const { result, userErrors } = await runMutation(ctx, {
+        call: async () => {
           await deleteBusiness(ctx.ghl, input.id);
           return input.id;
         },
@@ -153,12 +152,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ContactsBusinessUpdateInput, required: true, description: 'The contacts and the business.' }) },
     resolve: async (_root, { input }, ctx) => {
       const businessId = input.businessId ?? null;
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonEmptyList(['input', 'contactIds'], input.contactIds), ...nonBlankEach(['input', 'contactIds'], input.contactIds)),
         inputFields: ['contactIds', 'businessId'],
         fieldNames: { ids: 'contactIds' },
         notFoundField: ['input', 'businessId'],
-        perform: () => updateContactsBusiness(ctx.ghl, input.contactIds, businessId),
+        call: () => updateContactsBusiness(ctx.ghl, input.contactIds, businessId),
       });
       if (!result) return { updatedContactIds: [], businessId: null, userErrors };
       await invalidateAfterWrite(ctx, { records: { contact: result }, lists: CONTACT_LISTS });

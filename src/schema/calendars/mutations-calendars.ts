@@ -1,9 +1,9 @@
 import type { CalendarWriteBody } from '../../ghl/endpoints/calendars.js';
 import { createCalendar, deleteCalendar, updateCalendar } from '../../ghl/endpoints/calendars.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { runMutation, type UserErrorShape } from '../shared/errors.js';
+import { type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { runMutation } from '../shared/mutation.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { CalendarDurationUnit, CalendarType, CalendarWeekday } from './enums.js';
 import { deletePayload, fieldError, given, hexColor, intRange, objectPayload } from './payloads.js';
@@ -155,13 +155,13 @@ builder.mutationFields((t) => ({
     type: CalendarCreatePayload,
     args: { input: t.arg({ type: CalendarCreateInput, required: true, description: 'The new calendar.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: INPUT_FIELDS,
         fieldNames: FIELD_NAMES,
-        perform: () => createCalendar(ctx.ghl, { ...toBody(input), name: input.name.trim() }),
+        call: () => createCalendar(ctx.ghl, { ...toBody(input), name: input.name.trim() }),
+        stale: { lists: ['calendarList'] },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: ['calendarList'] });
       return { calendar: result, userErrors };
     },
   }),
@@ -171,8 +171,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CalendarUpdateInput, required: true, description: 'The calendar and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { id, ...fields } = input;
-      const { result, userErrors } = await runMutation({ checks: checks(fields), inputFields: INPUT_FIELDS, fieldNames: FIELD_NAMES, perform: () => updateCalendar(ctx.ghl, id, toBody(fields)) });
-      if (result) await invalidateAfterWrite(ctx, { records: { calendar: [id] }, lists: ['calendarList', 'calendarFreeSlots'] });
+      const { result, userErrors } = await runMutation(ctx, { checks: checks(fields), inputFields: INPUT_FIELDS, fieldNames: FIELD_NAMES, call: () => updateCalendar(ctx.ghl, id, toBody(fields)), stale: { records: { calendar: [id] }, lists: ['calendarList', 'calendarFreeSlots'] } });
       return { calendar: result, userErrors };
     },
   }),
@@ -181,8 +180,7 @@ builder.mutationFields((t) => ({
     type: CalendarDeletePayload,
     args: { input: t.arg({ type: CalendarDeleteInput, required: true, description: 'The calendar to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteCalendar(ctx.ghl, input.id).then(() => input.id) });
-      if (result) await invalidateAfterWrite(ctx, { records: { calendar: [input.id] }, lists: CALENDAR_CASCADE });
+      const { result, userErrors } = await runMutation(ctx, { call: () => deleteCalendar(ctx.ghl, input.id).then(() => input.id), stale: { records: { calendar: [input.id] }, lists: CALENDAR_CASCADE } });
       return { deletedCalendarId: result, userErrors };
     },
   }),

@@ -1,7 +1,7 @@
 import { createBlockedSlot, deleteCalendarEvent, updateBlockedSlot } from '../../ghl/endpoints/calendars.js';
 import { builder } from '../builder.js';
-import { runMutation } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { before, collect, nonBlank } from '../shared/validate.js';
 import { deletePayload, given, objectPayload } from './payloads.js';
@@ -48,12 +48,12 @@ builder.mutationFields((t) => ({
     type: BlockedSlotCreatePayload,
     args: { input: t.arg({ type: BlockedSlotCreateInput, required: true, description: 'The time to block.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(before([['input', 'startTime'], ['input', 'endTime']], input.startTime, input.endTime), nonBlank(['input', 'title'], input.title)),
         inputFields: INPUT_FIELDS,
-        perform: () => createBlockedSlot(ctx.ghl, { calendarId: input.calendarId, startTime: input.startTime.toISOString(), endTime: input.endTime.toISOString(), ...given({ title: input.title, assignedUserId: input.assignedUserId }) }),
+        call: () => createBlockedSlot(ctx.ghl, { calendarId: input.calendarId, startTime: input.startTime.toISOString(), endTime: input.endTime.toISOString(), ...given({ title: input.title, assignedUserId: input.assignedUserId }) }),
+        stale: slotsChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, slotsChanged);
       return { blockedSlot: result, userErrors };
     },
   }),
@@ -62,13 +62,13 @@ builder.mutationFields((t) => ({
     type: BlockedSlotUpdatePayload,
     args: { input: t.arg({ type: BlockedSlotUpdateInput, required: true, description: 'The blocked slot and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(before([['input', 'startTime'], ['input', 'endTime']], input.startTime, input.endTime), nonBlank(['input', 'title'], input.title)),
         inputFields: INPUT_FIELDS,
-        perform: () =>
+        call: () =>
           updateBlockedSlot(ctx.ghl, input.id, { calendarId: input.calendarId, ...given({ startTime: input.startTime?.toISOString(), endTime: input.endTime?.toISOString(), title: input.title, assignedUserId: input.assignedUserId }) }),
+        stale: slotsChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, slotsChanged);
       return { blockedSlot: result, userErrors };
     },
   }),
@@ -77,7 +77,7 @@ builder.mutationFields((t) => ({
     type: CalendarEventDeletePayload,
     args: { input: t.arg({ type: CalendarEventDeleteInput, required: true, description: 'The event to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteCalendarEvent(ctx.ghl, input.id).then(() => input.id) });
+      const { result, userErrors } = await runMutation(ctx, { call: () => deleteCalendarEvent(ctx.ghl, input.id).then(() => input.id) });
       if (result) {
         // Which contact the appointment had is unknown here, so every contact's appointment list goes stale.
         await invalidateAfterWrite(ctx, { records: { appointment: [input.id] }, lists: ['calendarEvents', 'blockedSlots', 'calendarFreeSlots', 'appointmentNotes', 'contactAppointments'] });

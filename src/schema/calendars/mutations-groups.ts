@@ -1,8 +1,9 @@
 import { createCalendarGroup, deleteCalendarGroup, setCalendarGroupStatus, updateCalendarGroup, validateCalendarGroupSlug } from '../../ghl/endpoints/calendars.js';
 import { GhlNotFoundError } from '../../ghl/errors.js';
 import { builder } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { deletePayload, fieldError, objectPayload } from './payloads.js';
@@ -68,12 +69,12 @@ builder.mutationFields((t) => ({
     type: CalendarGroupCreatePayload,
     args: { input: t.arg({ type: CalendarGroupCreateInput, required: true, description: 'The new group.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'name'], input.name), slugCheck(['input', 'slug'], input.slug)),
         inputFields: GROUP_FIELDS,
-        perform: () => createCalendarGroup(ctx.ghl, { name: input.name.trim(), slug: input.slug, description: input.description ?? '', ...(typeof input.isActive === 'boolean' ? { isActive: input.isActive } : {}) }),
+        call: () => createCalendarGroup(ctx.ghl, { name: input.name.trim(), slug: input.slug, description: input.description ?? '', ...(typeof input.isActive === 'boolean' ? { isActive: input.isActive } : {}) }),
+        stale: groupsChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, groupsChanged);
       return { calendarGroup: result, userErrors };
     },
   }),
@@ -82,10 +83,10 @@ builder.mutationFields((t) => ({
     type: CalendarGroupUpdatePayload,
     args: { input: t.arg({ type: CalendarGroupUpdateInput, required: true, description: 'The group and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'name'], input.name), slugCheck(['input', 'slug'], input.slug)),
         inputFields: GROUP_FIELDS,
-        perform: async () => {
+        call: async () => {
           const complete = input.name != null && input.slug != null && input.description != null;
           const current = complete ? null : await ctx.loaders.calendarGroup.load(input.id);
           return updateCalendarGroup(ctx.ghl, input.id, {
@@ -94,8 +95,8 @@ builder.mutationFields((t) => ({
             description: input.description ?? current?.description ?? '',
           });
         },
+        stale: groupsChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, groupsChanged);
       return { calendarGroup: result, userErrors };
     },
   }),
@@ -104,7 +105,7 @@ builder.mutationFields((t) => ({
     type: CalendarGroupStatusUpdatePayload,
     args: { input: t.arg({ type: CalendarGroupStatusUpdateInput, required: true, description: 'The group and its new status.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: ['isActive'], perform: () => setCalendarGroupStatus(ctx.ghl, input.id, input.isActive).then(() => true) });
+      const { result, userErrors } = await runMutation(ctx, { inputFields: ['isActive'], call: () => setCalendarGroupStatus(ctx.ghl, input.id, input.isActive).then(() => true) });
       if (!result) return { calendarGroup: null, userErrors };
       await invalidateAfterWrite(ctx, groupsChanged);
       const group = await ctx.loaders.calendarGroup.load(input.id).catch((e: unknown) => (e instanceof GhlNotFoundError ? null : Promise.reject(e)));
@@ -116,8 +117,7 @@ builder.mutationFields((t) => ({
     type: CalendarGroupDeletePayload,
     args: { input: t.arg({ type: CalendarGroupDeleteInput, required: true, description: 'The group to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteCalendarGroup(ctx.ghl, input.id).then(() => input.id) });
-      if (result) await invalidateAfterWrite(ctx, { lists: [...groupsChanged.lists, 'calendarList', 'calendar'] });
+      const { result, userErrors } = await runMutation(ctx, { call: () => deleteCalendarGroup(ctx.ghl, input.id).then(() => input.id), stale: { lists: [...groupsChanged.lists, 'calendarList', 'calendar'] } });
       return { deletedCalendarGroupId: result, userErrors };
     },
   }),
@@ -126,7 +126,7 @@ builder.mutationFields((t) => ({
     type: CalendarGroupSlugValidatePayload,
     args: { input: t.arg({ type: CalendarGroupSlugValidateInput, required: true, description: 'The slug to check.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: collect(nonBlank(['input', 'slug'], input.slug)), inputFields: ['slug'], perform: () => validateCalendarGroupSlug(ctx.ghl, input.slug) });
+      const { result, userErrors } = await runMutation(ctx, { checks: collect(nonBlank(['input', 'slug'], input.slug)), inputFields: ['slug'], call: () => validateCalendarGroupSlug(ctx.ghl, input.slug) });
       return { slug: input.slug, available: result, userErrors };
     },
   }),

@@ -1,8 +1,9 @@
 import type { CalendarNotificationWriteBody } from '../../ghl/endpoints/calendars.js';
 import { createCalendarNotifications, deleteCalendarNotification, updateCalendarNotification } from '../../ghl/endpoints/calendars.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonEmptyList, phone } from '../shared/validate.js';
 import { CalendarNotificationChannel, CalendarNotificationReceiver, CalendarNotificationType } from './enums.js';
@@ -119,13 +120,13 @@ builder.mutationFields((t) => ({
     type: CalendarNotificationCreatePayload,
     args: { input: t.arg({ type: CalendarNotificationCreateInput, required: true, description: 'The calendar and its new notifications.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonEmptyList(['input', 'notifications'], input.notifications), ...input.notifications.flatMap((n, i) => checks(n, ['input', 'notifications', String(i)]))),
         inputFields: INPUT_FIELDS,
         notFoundField: ['input', 'calendarId'],
-        perform: () => createCalendarNotifications(ctx.ghl, input.calendarId, input.notifications.map(toBody)),
+        call: () => createCalendarNotifications(ctx.ghl, input.calendarId, input.notifications.map(toBody)),
+        stale: notificationsChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, notificationsChanged);
       return { calendarNotifications: result && result.map((n) => ({ ...n, calendarId: input.calendarId })), userErrors };
     },
   }),
@@ -135,10 +136,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CalendarNotificationUpdateInput, required: true, description: 'The notification and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { calendarId, id, ...fields } = input;
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(fields, ['input']),
         inputFields: INPUT_FIELDS,
-        perform: () => updateCalendarNotification(ctx.ghl, calendarId, id, toBody(fields)).then(() => true),
+        call: () => updateCalendarNotification(ctx.ghl, calendarId, id, toBody(fields)).then(() => true),
       });
       if (!result) return { calendarNotification: null, userErrors };
       await invalidateAfterWrite(ctx, notificationsChanged);
@@ -150,8 +151,7 @@ builder.mutationFields((t) => ({
     type: CalendarNotificationDeletePayload,
     args: { input: t.arg({ type: CalendarNotificationDeleteInput, required: true, description: 'The notification to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteCalendarNotification(ctx.ghl, input.calendarId, input.id).then(() => input.id) });
-      if (result) await invalidateAfterWrite(ctx, notificationsChanged);
+      const { result, userErrors } = await runMutation(ctx, { call: () => deleteCalendarNotification(ctx.ghl, input.calendarId, input.id).then(() => input.id), stale: notificationsChanged });
       return { deletedCalendarNotificationId: result, userErrors };
     },
   }),

@@ -1,9 +1,9 @@
 import type { CalendarResourceWriteBody } from '../../ghl/endpoints/calendars.js';
 import { createCalendarResource, deleteCalendarResource, updateCalendarResource } from '../../ghl/endpoints/calendars.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { runMutation, type UserErrorShape } from '../shared/errors.js';
+import { type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { runMutation } from '../shared/mutation.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { CalendarResourceType } from './enums.js';
 import { deletePayload, fieldError, given, intRange, objectPayload } from './payloads.js';
@@ -83,10 +83,10 @@ builder.mutationFields((t) => ({
     type: CalendarResourceCreatePayload,
     args: { input: t.arg({ type: CalendarResourceCreateInput, required: true, description: 'The new resource.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: INPUT_FIELDS,
-        perform: () =>
+        call: () =>
           createCalendarResource(ctx.ghl, input.resourceType, {
             name: input.name.trim(),
             description: input.description ?? '',
@@ -95,8 +95,8 @@ builder.mutationFields((t) => ({
             capacity: input.capacity ?? 1,
             calendarIds: input.calendarIds ?? [],
           }),
+        stale: resourcesChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, resourcesChanged);
       return { calendarResource: result && withResourceId(result), userErrors };
     },
   }),
@@ -107,8 +107,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const { resourceType, id, ...fields } = input;
       const body: CalendarResourceWriteBody = given({ ...fields, name: fields.name?.trim() });
-      const { result, userErrors } = await runMutation({ checks: checks(fields), inputFields: INPUT_FIELDS, perform: () => updateCalendarResource(ctx.ghl, resourceType, id, body) });
-      if (result) await invalidateAfterWrite(ctx, resourcesChanged);
+      const { result, userErrors } = await runMutation(ctx, { checks: checks(fields), inputFields: INPUT_FIELDS, call: () => updateCalendarResource(ctx.ghl, resourceType, id, body), stale: resourcesChanged });
       return { calendarResource: result && withResourceId(result, id), userErrors };
     },
   }),
@@ -117,8 +116,7 @@ builder.mutationFields((t) => ({
     type: CalendarResourceDeletePayload,
     args: { input: t.arg({ type: CalendarResourceDeleteInput, required: true, description: 'The resource to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteCalendarResource(ctx.ghl, input.resourceType, input.id).then(() => input.id) });
-      if (result) await invalidateAfterWrite(ctx, resourcesChanged);
+      const { result, userErrors } = await runMutation(ctx, { call: () => deleteCalendarResource(ctx.ghl, input.resourceType, input.id).then(() => input.id), stale: resourcesChanged });
       return { deletedCalendarResourceId: result, userErrors };
     },
   }),

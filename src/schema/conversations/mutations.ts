@@ -1,8 +1,9 @@
 import type { MessageStatusBody } from '../../ghl/endpoints/conversations.js';
 import { sendLiveChatTyping, updateMessageStatus } from '../../ghl/endpoints/conversations.js';
 import { builder } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonBlank } from '../shared/validate.js';
 import { MessageStatusEnum, UPDATABLE_STATUSES } from './enums.js';
@@ -63,7 +64,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: MessageStatusUpdateInput, required: true, description: 'The message and its new status.' }) },
     resolve: async (_root, { input }, ctx) => {
       const error = input.error ?? null;
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(
           nonBlank(['input', 'messageId'], input.messageId),
           UPDATABLE_STATUSES.has(input.status) ? null : { code: 'INVALID', field: ['input', 'status'], message: 'A provider can only report DELIVERED, FAILED, PENDING or READ.' },
@@ -76,7 +77,7 @@ builder.mutationFields((t) => ({
         ),
         inputFields: STATUS_FIELDS,
         notFoundField: ['input', 'messageId'],
-        perform: () => {
+        call: () => {
           const body: MessageStatusBody = {
             status: input.status as MessageStatusBody['status'],
             ...(error ? { error: { code: error.code, type: error.type, message: error.message } } : {}),
@@ -105,11 +106,11 @@ builder.mutationFields((t) => ({
     type: ConversationTypingIndicatorSendPayload,
     args: { input: t.arg({ type: ConversationTypingIndicatorSendInput, required: true, description: 'The conversation, the visitor and whether the agent is typing.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'conversationId'], input.conversationId), nonBlank(['input', 'visitorId'], input.visitorId)),
         inputFields: ['conversationId', 'visitorId', 'isTyping'],
         notFoundField: ['input', 'conversationId'],
-        perform: () => sendLiveChatTyping(ctx.ghl, { conversationId: input.conversationId, visitorId: input.visitorId, isTyping: input.isTyping }),
+        call: () => sendLiveChatTyping(ctx.ghl, { conversationId: input.conversationId, visitorId: input.visitorId, isTyping: input.isTyping }),
       });
       // Nothing readable changes: the indicator only reaches the visitor's widget.
       return { conversation: result ? { id: input.conversationId } : null, userErrors };

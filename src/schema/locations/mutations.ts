@@ -2,8 +2,9 @@ import type { LocationCreateBody } from '../../ghl/endpoints/locations.js';
 import { createLocation } from '../../ghl/endpoints/locations.js';
 import { builder } from '../builder.js';
 import { agencyCompanyId, requireAgency } from '../companies/agency.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonBlank, phone } from '../shared/validate.js';
 import { Location } from './types.js';
@@ -68,7 +69,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const agency = requireAgency(ctx);
       const { prospect, settings } = input;
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(
           nonBlank(['input', 'name'], input.name),
           phone(['input', 'phone'], input.phone),
@@ -79,7 +80,7 @@ builder.mutationFields((t) => ({
         ),
         inputFields: LOCATION_INPUT_FIELDS,
         fieldNames: { prospectInfo: 'prospect' },
-        perform: () => {
+        call: () => {
           const body: LocationCreateBody = { name: input.name.trim(), companyId: agencyCompanyId(ctx) };
           for (const key of ['phone', 'address', 'city', 'state', 'postalCode', 'country', 'website', 'timezone', 'snapshotId'] as const) {
             const v = input[key];

@@ -1,8 +1,9 @@
 import type { OpportunityWriteBody } from '../../ghl/endpoints/opportunities.js';
 import { createOpportunity, deleteOpportunity, updateOpportunity, updateOpportunityStatus } from '../../ghl/endpoints/opportunities.js';
 import { builder } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { runMutation } from '../shared/mutation.js';
 import { publishWrite } from '../shared/publish-write.js';
 import { customFieldsBody, GHL_FIELD_NAMES, invalidateOpportunity, placementChecks, plainChecks, WRITE_FIELDS } from './checks.js';
 import { opportunityInputFields, opportunityPayload, type OpportunityFieldsInput } from './payloads.js';
@@ -91,10 +92,10 @@ builder.mutationFields((t) => ({
       const plain = plainChecks(input);
       if (plain.length) return { opportunity: null, userErrors: plain };
       const placed = await placementChecks(ctx, input);
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         ...mutationOptions,
         checks: placed.userErrors,
-        perform: () => createOpportunity(ctx.ghl, { ...writeBody(input, placed.pipelineId), locationId: ctx.credential.locationId, contactId: input.contactId, pipelineId: input.pipelineId, name: input.name, status: input.status ?? 'open' }),
+        call: () => createOpportunity(ctx.ghl, { ...writeBody(input, placed.pipelineId), locationId: ctx.credential.locationId, contactId: input.contactId, pipelineId: input.pipelineId, name: input.name, status: input.status ?? 'open' }),
       });
       if (result) {
         await invalidateOpportunity(ctx, null);
@@ -112,7 +113,7 @@ builder.mutationFields((t) => ({
       const plain = plainChecks(input);
       if (plain.length) return { opportunity: null, userErrors: plain };
       const placed = await placementChecks(ctx, input);
-      const { result, userErrors } = await runMutation({ ...mutationOptions, checks: placed.userErrors, perform: () => updateOpportunity(ctx.ghl, input.id, writeBody(input, placed.pipelineId)) });
+      const { result, userErrors } = await runMutation(ctx, { ...mutationOptions, checks: placed.userErrors, call: () => updateOpportunity(ctx.ghl, input.id, writeBody(input, placed.pipelineId)) });
       if (result) {
         await invalidateOpportunity(ctx, input.id);
         ctx.loaders.opportunity.prime(result.id, result);
@@ -127,10 +128,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: OpportunityStageUpdateInput, required: true, description: 'The opportunity and the stage to move it to.' }) },
     resolve: async (_root, { input }, ctx) => {
       const placed = await placementChecks(ctx, input);
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         ...mutationOptions,
         checks: placed.userErrors,
-        perform: () => updateOpportunity(ctx.ghl, input.id, { pipelineStageId: input.stageId, ...(placed.pipelineId ? { pipelineId: placed.pipelineId } : {}) }),
+        call: () => updateOpportunity(ctx.ghl, input.id, { pipelineStageId: input.stageId, ...(placed.pipelineId ? { pipelineId: placed.pipelineId } : {}) }),
       });
       if (result) {
         await invalidateOpportunity(ctx, input.id);
@@ -147,10 +148,10 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const checks: UserErrorShape[] =
         input.lostReasonId && input.status !== 'lost' ? [{ code: 'INVALID', field: ['input', 'lostReasonId'], message: 'A lost reason goes only with the status LOST.' }] : [];
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         ...mutationOptions,
         checks,
-        perform: async () => {
+        call: async () => {
           await updateOpportunityStatus(ctx.ghl, input.id, { status: input.status, ...(input.lostReasonId ? { lostReasonId: input.lostReasonId } : {}) });
           return input.id;
         },
@@ -168,10 +169,9 @@ builder.mutationFields((t) => ({
     type: OpportunityDeletePayload,
     args: { input: t.arg({ type: OpportunityDeleteInput, required: true, description: 'The opportunity to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         ...mutationOptions,
-        checks: [],
-        perform: async () => {
+        call: async () => {
           await deleteOpportunity(ctx.ghl, input.id);
           return input.id;
         },

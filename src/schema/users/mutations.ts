@@ -2,9 +2,9 @@ import type { UserWriteBody } from '../../ghl/endpoints/users.js';
 import { createUser, deleteUser, updateUser } from '../../ghl/endpoints/users.js';
 import { builder, type BuilderTypes } from '../builder.js';
 import { callerCompanyId } from '../companies/agency.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { runMutation } from '../shared/mutation.js';
 import { collect, email, nonBlank, nonEmptyList, phone } from '../shared/validate.js';
 import { permissionsBody, UserPermissionsInput } from './permissions.js';
 import { PlatformLanguage, User, UserRole, UserType } from './types.js';
@@ -121,10 +121,10 @@ builder.mutationFields((t) => ({
     type: UserCreatePayload,
     args: { input: t.arg({ type: UserCreateInput, required: true, description: 'The new user.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(email(['input', 'email'], input.email), ...fieldChecks(input)),
         inputFields: USER_INPUT_FIELDS,
-        perform: async () =>
+        call: async () =>
           createUser(ctx.ghl, {
             ...toWriteBody(input),
             companyId: await callerCompanyId(ctx),
@@ -136,8 +136,8 @@ builder.mutationFields((t) => ({
             role: input.role ?? 'user',
             locationIds: input.locationIds ?? [ctx.credential.locationId],
           }),
+        stale: { lists: USER_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: USER_LISTS });
       return { user: result, userErrors };
     },
   }),
@@ -146,12 +146,12 @@ builder.mutationFields((t) => ({
     type: UserUpdatePayload,
     args: { input: t.arg({ type: UserUpdateInput, required: true, description: 'The user and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(...fieldChecks(input)),
         inputFields: USER_INPUT_FIELDS,
-        perform: () => updateUser(ctx.ghl, input.id, toWriteBody(input)),
+        call: () => updateUser(ctx.ghl, input.id, toWriteBody(input)),
+        stale: { records: { user: [input.id] }, lists: USER_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { records: { user: [input.id] }, lists: USER_LISTS });
       return { user: result, userErrors };
     },
   }),
@@ -160,15 +160,13 @@ builder.mutationFields((t) => ({
     type: UserDeletePayload,
     args: { input: t.arg({ type: UserDeleteInput, required: true, description: 'The user to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
-        inputFields: [],
-        perform: async () => {
+      const { result, userErrors } = await runMutation(ctx, {
+        call: async () => {
           await deleteUser(ctx.ghl, input.id);
           return input.id;
         },
+        stale: { records: { user: [input.id] }, lists: USER_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { records: { user: [input.id] }, lists: USER_LISTS });
       return { deletedUserId: result, userErrors };
     },
   }),
