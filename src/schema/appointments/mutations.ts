@@ -3,10 +3,10 @@ import type { AppointmentWriteBody } from '../../ghl/endpoints/calendars.js';
 import { createAppointment, createAppointmentNote, deleteAppointmentNote, updateAppointment, updateAppointmentNote } from '../../ghl/endpoints/calendars.js';
 import { builder, type BuilderTypes } from '../builder.js';
 import { AppointmentMeetingLocationType } from '../calendars/enums.js';
-import { deletePayload, fieldError, given, objectPayload } from '../calendars/payloads.js';
+import { fieldError, given } from '../calendars/payloads.js';
 import { type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { before, collect, nonBlank } from '../shared/validate.js';
 import { Appointment, AppointmentNote, AppointmentStatus, WRITABLE_APPOINTMENT_STATUSES } from './types.js';
 
@@ -92,8 +92,8 @@ const AppointmentUpdateInput = builder.inputType('AppointmentUpdateInput', {
   }),
 });
 
-const AppointmentCreatePayload = objectPayload('AppointmentCreatePayload', 'Result of `appointmentCreate`.', 'appointment', Appointment, 'The booked appointment; null when nothing was booked.');
-const AppointmentUpdatePayload = objectPayload('AppointmentUpdatePayload', 'Result of `appointmentUpdate`.', 'appointment', Appointment, 'The appointment after the change; null when nothing changed.');
+const AppointmentCreatePayload = recordPayload('AppointmentCreatePayload', 'Result of `appointmentCreate`.', 'appointment', Appointment, 'The booked appointment; null when nothing was booked.');
+const AppointmentUpdatePayload = recordPayload('AppointmentUpdatePayload', 'Result of `appointmentUpdate`.', 'appointment', Appointment, 'The appointment after the change; null when nothing changed.');
 
 /** A booking changes the contact's appointments, the calendar's events and its free slots. */
 const bookingChanged = (contactId: string | undefined, appointmentId?: string): StaleEntries => ({
@@ -163,9 +163,9 @@ const AppointmentNoteDeleteInput = builder.inputType('AppointmentNoteDeleteInput
   }),
 });
 
-const AppointmentNoteCreatePayload = objectPayload('AppointmentNoteCreatePayload', 'Result of `appointmentNoteCreate`.', 'appointmentNote', AppointmentNote, 'The new note; null when nothing was written.');
-const AppointmentNoteUpdatePayload = objectPayload('AppointmentNoteUpdatePayload', 'Result of `appointmentNoteUpdate`.', 'appointmentNote', AppointmentNote, 'The note after the change; null when nothing changed.');
-const AppointmentNoteDeletePayload = deletePayload('AppointmentNoteDeletePayload', 'Result of `appointmentNoteDelete`.', 'deletedAppointmentNoteId', 'Id of the deleted note; null when nothing was deleted.');
+const AppointmentNoteCreatePayload = recordPayload('AppointmentNoteCreatePayload', 'Result of `appointmentNoteCreate`.', 'appointmentNote', AppointmentNote, 'The new note; null when nothing was written.');
+const AppointmentNoteUpdatePayload = recordPayload('AppointmentNoteUpdatePayload', 'Result of `appointmentNoteUpdate`.', 'appointmentNote', AppointmentNote, 'The note after the change; null when nothing changed.');
+const AppointmentNoteDeletePayload = deletedIdPayload('AppointmentNoteDeletePayload', 'Result of `appointmentNoteDelete`.', 'deletedAppointmentNoteId', 'Id of the deleted note; null when nothing was deleted.');
 
 const notesChanged = { lists: ['appointmentNotes'] } as const;
 

@@ -1,11 +1,11 @@
 import { createAssociation, createRelation, deleteAssociation, deleteRelation, updateAssociation } from '../../ghl/endpoints/associations.js';
-import { builder, type BuilderTypes } from '../builder.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
+import { builder } from '../builder.js';
+import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 
 import { collect, nonBlank } from '../shared/validate.js';
-import { Association, Relation, type RelationView } from './types.js';
+import { Association, Relation } from './types.js';
 
 /** What GHL accepts (the create operation's description: contacts and custom objects). */
 const OBJECT_KEY = /^(contact|custom_objects\.[a-z][a-z0-9_]*)$/;
@@ -22,44 +22,17 @@ function associationKey(value: string): UserErrorShape | null {
   return ASSOCIATION_KEY.test(value) ? null : { code: 'INVALID', field: ['input', 'key'], message: 'key must be lowercase letters, digits and underscores, starting with a letter (e.g. "student_teacher").' };
 }
 
-const userErrors = (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, { userErrors: UserErrorShape[] }>) =>
-  t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors });
-
 const AssociationPayload = (name: string, description: string) =>
-  builder.objectRef<{ association: unknown; userErrors: UserErrorShape[] }>(name).implement({
-    description,
-    fields: (t) => ({
-      association: t.field({ type: Association, nullable: true, description: 'The association after the change; null when nothing changed.', resolve: (p) => p.association as never }),
-      userErrors: userErrors(t),
-    }),
-  });
+  recordPayload(name, description, 'association', Association, 'The association after the change; null when nothing changed.');
 
 const AssociationCreatePayload = AssociationPayload('AssociationCreatePayload', 'Result of `associationCreate`.');
 const AssociationUpdatePayload = AssociationPayload('AssociationUpdatePayload', 'Result of `associationUpdate`.');
 
-const AssociationDeletePayload = builder.objectRef<{ deletedAssociationId: string | null; userErrors: UserErrorShape[] }>('AssociationDeletePayload').implement({
-  description: 'Result of `associationDelete`.',
-  fields: (t) => ({
-    deletedAssociationId: t.id({ nullable: true, description: 'Id of the deleted association; null when nothing was deleted.', resolve: (p) => p.deletedAssociationId }),
-    userErrors: userErrors(t),
-  }),
-});
+const AssociationDeletePayload = deletedIdPayload('AssociationDeletePayload', 'Result of `associationDelete`.', 'deletedAssociationId', 'Id of the deleted association; null when nothing was deleted.');
 
-const RelationCreatePayload = builder.objectRef<{ relation: RelationView | null; userErrors: UserErrorShape[] }>('RelationCreatePayload').implement({
-  description: 'Result of `relationCreate`.',
-  fields: (t) => ({
-    relation: t.field({ type: Relation, nullable: true, description: 'The new relation; null when none was made.', resolve: (p) => p.relation }),
-    userErrors: userErrors(t),
-  }),
-});
+const RelationCreatePayload = recordPayload('RelationCreatePayload', 'Result of `relationCreate`.', 'relation', Relation, 'The new relation; null when none was made.');
 
-const RelationDeletePayload = builder.objectRef<{ deletedRelationId: string | null; userErrors: UserErrorShape[] }>('RelationDeletePayload').implement({
-  description: 'Result of `relationDelete`.',
-  fields: (t) => ({
-    deletedRelationId: t.id({ nullable: true, description: 'Id of the deleted relation; null when nothing was deleted.', resolve: (p) => p.deletedRelationId }),
-    userErrors: userErrors(t),
-  }),
-});
+const RelationDeletePayload = deletedIdPayload('RelationDeletePayload', 'Result of `relationDelete`.', 'deletedRelationId', 'Id of the deleted relation; null when nothing was deleted.');
 
 const AssociationCreateInput = builder.inputType('AssociationCreateInput', {
   description: 'A new user-defined association between two kinds of records.',

@@ -2,9 +2,9 @@ import { createBlogPost, listBlogPosts, updateBlogPost, type GhlBlogPost } from 
 import type { GhlCallContext } from '../../ghl/endpoints/types.js';
 import { GhlNotFoundError } from '../../ghl/errors.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
+import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { recordPayload, runMutation } from '../shared/mutation.js';
 import { createBody, fieldChecks, mergedBody, POST_FIELD_NAMES, POST_INPUT_FIELDS, publishChecks } from './post-input.js';
 import { BlogPost, BlogPostStatusEnum, type BlogPostView } from './types.js';
 
@@ -56,13 +56,7 @@ const BlogPostUpdateInput = builder.inputType('BlogPostUpdateInput', {
 });
 
 const BlogPostPayload = (name: string, description: string) =>
-  builder.objectRef<{ blogPost: BlogPostView | null; userErrors: UserErrorShape[] }>(name).implement({
-    description,
-    fields: (t) => ({
-      blogPost: t.field({ type: BlogPost, nullable: true, description: 'The post after the change; null when nothing changed.', resolve: (p) => p.blogPost }),
-      userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-    }),
-  });
+  recordPayload(name, description, 'blogPost', BlogPost, 'The post after the change; null when nothing changed.');
 
 const BlogPostCreatePayload = BlogPostPayload('BlogPostCreatePayload', 'Result of `blogPostCreate`.');
 const BlogPostUpdatePayload = BlogPostPayload('BlogPostUpdatePayload', 'Result of `blogPostUpdate`.');

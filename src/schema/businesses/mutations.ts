@@ -1,11 +1,11 @@
 import type { GraphQLContext } from '../../context.js';
-import { createBusiness, deleteBusiness, updateBusiness, updateContactsBusiness, type BusinessWriteBody, type GhlBusiness } from '../../ghl/endpoints/businesses.js';
+import { createBusiness, deleteBusiness, updateBusiness, updateContactsBusiness, type BusinessWriteBody } from '../../ghl/endpoints/businesses.js';
 import { builder, type BuilderTypes } from '../builder.js';
 import { CONTACT_LISTS, nonBlankEach } from '../contacts/inputs.js';
 import { Contact } from '../contacts/types.js';
 import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonBlank, nonEmptyList, phone } from '../shared/validate.js';
 import { Business } from './types.js';
@@ -47,21 +47,9 @@ const ContactsBusinessUpdateInput = builder.inputType('ContactsBusinessUpdateInp
 });
 
 const businessPayload = (name: string, mutation: string) =>
-  builder.objectRef<{ business: GhlBusiness | null; userErrors: UserErrorShape[] }>(name).implement({
-    description: `Result of \`${mutation}\`.`,
-    fields: (t) => ({
-      business: t.field({ type: Business, nullable: true, description: 'The business after the change; null when nothing changed.', resolve: (p) => p.business }),
-      userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-    }),
-  });
+  recordPayload(name, `Result of \`${mutation}\`.`, 'business', Business, 'The business after the change; null when nothing changed.');
 
-const BusinessDeletePayload = builder.objectRef<{ deletedBusinessId: string | null; userErrors: UserErrorShape[] }>('BusinessDeletePayload').implement({
-  description: 'Result of `businessDelete`.',
-  fields: (t) => ({
-    deletedBusinessId: t.id({ nullable: true, description: 'Id of the deleted business; null when nothing was deleted.', resolve: (p) => p.deletedBusinessId }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const BusinessDeletePayload = deletedIdPayload('BusinessDeletePayload', 'Result of `businessDelete`.', 'deletedBusinessId', 'Id of the deleted business; null when nothing was deleted.');
 
 interface MoveResult {
   updatedContactIds: string[];

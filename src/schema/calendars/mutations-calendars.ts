@@ -3,10 +3,10 @@ import { createCalendar, deleteCalendar, updateCalendar } from '../../ghl/endpoi
 import { builder, type BuilderTypes } from '../builder.js';
 import { type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { CalendarDurationUnit, CalendarType, CalendarWeekday } from './enums.js';
-import { deletePayload, fieldError, given, hexColor, intRange, objectPayload } from './payloads.js';
+import { fieldError, given, hexColor, intRange } from './payloads.js';
 import { Calendar } from './types.js';
 
 /** Mutations of calendars: the settings the graph exposes, checked before anything reaches GHL. */
@@ -142,9 +142,9 @@ const CalendarDeleteInput = builder.inputType('CalendarDeleteInput', {
   fields: (t) => ({ id: t.id({ required: true, description: "GHL's calendar id." }) }),
 });
 
-const CalendarCreatePayload = objectPayload('CalendarCreatePayload', 'Result of `calendarCreate`.', 'calendar', Calendar, 'The new calendar; null when nothing was created.');
-const CalendarUpdatePayload = objectPayload('CalendarUpdatePayload', 'Result of `calendarUpdate`.', 'calendar', Calendar, 'The calendar after the change; null when nothing changed.');
-const CalendarDeletePayload = deletePayload('CalendarDeletePayload', 'Result of `calendarDelete`.', 'deletedCalendarId', 'Id of the deleted calendar; null when nothing was deleted.');
+const CalendarCreatePayload = recordPayload('CalendarCreatePayload', 'Result of `calendarCreate`.', 'calendar', Calendar, 'The new calendar; null when nothing was created.');
+const CalendarUpdatePayload = recordPayload('CalendarUpdatePayload', 'Result of `calendarUpdate`.', 'calendar', Calendar, 'The calendar after the change; null when nothing changed.');
+const CalendarDeletePayload = deletedIdPayload('CalendarDeletePayload', 'Result of `calendarDelete`.', 'deletedCalendarId', 'Id of the deleted calendar; null when nothing was deleted.');
 
 /** What a deleted calendar takes with it: its events, slots, notifications, and its place in resources. */
 const CALENDAR_CASCADE = ['calendarList', 'calendarEvents', 'blockedSlots', 'calendarFreeSlots', 'appointment', 'appointmentNotes', 'contactAppointments', 'calendarNotifications', 'calendarNotification', 'calendarResources', 'calendarResource'] as const;

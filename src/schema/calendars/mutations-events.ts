@@ -1,10 +1,10 @@
 import { createBlockedSlot, deleteCalendarEvent, updateBlockedSlot } from '../../ghl/endpoints/calendars.js';
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { before, collect, nonBlank } from '../shared/validate.js';
-import { deletePayload, given, objectPayload } from './payloads.js';
+import { given } from './payloads.js';
 import { BlockedSlot } from './types.js';
 
 /** Blocked slots, and the delete that GHL shares between appointments and blocked slots. */
@@ -35,9 +35,9 @@ const CalendarEventDeleteInput = builder.inputType('CalendarEventDeleteInput', {
   fields: (t) => ({ id: t.id({ required: true, description: "GHL's event id (an appointment's or a blocked slot's)." }) }),
 });
 
-const BlockedSlotCreatePayload = objectPayload('BlockedSlotCreatePayload', 'Result of `blockedSlotCreate`.', 'blockedSlot', BlockedSlot, 'The new blocked slot; null when nothing was created.');
-const BlockedSlotUpdatePayload = objectPayload('BlockedSlotUpdatePayload', 'Result of `blockedSlotUpdate`.', 'blockedSlot', BlockedSlot, 'The blocked slot after the change; null when nothing changed.');
-const CalendarEventDeletePayload = deletePayload('CalendarEventDeletePayload', 'Result of `calendarEventDelete`.', 'deletedEventId', 'Id of the deleted appointment or blocked slot; null when nothing was deleted.');
+const BlockedSlotCreatePayload = recordPayload('BlockedSlotCreatePayload', 'Result of `blockedSlotCreate`.', 'blockedSlot', BlockedSlot, 'The new blocked slot; null when nothing was created.');
+const BlockedSlotUpdatePayload = recordPayload('BlockedSlotUpdatePayload', 'Result of `blockedSlotUpdate`.', 'blockedSlot', BlockedSlot, 'The blocked slot after the change; null when nothing changed.');
+const CalendarEventDeletePayload = deletedIdPayload('CalendarEventDeletePayload', 'Result of `calendarEventDelete`.', 'deletedEventId', 'Id of the deleted appointment or blocked slot; null when nothing was deleted.');
 
 const INPUT_FIELDS = ['calendarId', 'startTime', 'endTime', 'title', 'assignedUserId'];
 const slotsChanged = { lists: ['blockedSlots', 'calendarFreeSlots'] } as const;

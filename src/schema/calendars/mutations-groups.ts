@@ -3,10 +3,10 @@ import { GhlNotFoundError } from '../../ghl/errors.js';
 import { builder } from '../builder.js';
 import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, nonBlank } from '../shared/validate.js';
-import { deletePayload, fieldError, objectPayload } from './payloads.js';
+import { fieldError } from './payloads.js';
 import { CalendarGroup } from './types.js';
 
 /** Mutations of calendar groups. Every group write makes the cached group list stale. */
@@ -50,10 +50,10 @@ const CalendarGroupSlugValidateInput = builder.inputType('CalendarGroupSlugValid
   fields: (t) => ({ slug: t.string({ required: true, description: 'The slug to check.' }) }),
 });
 
-const CalendarGroupCreatePayload = objectPayload('CalendarGroupCreatePayload', 'Result of `calendarGroupCreate`.', 'calendarGroup', CalendarGroup, 'The new group; null when nothing was created.');
-const CalendarGroupUpdatePayload = objectPayload('CalendarGroupUpdatePayload', 'Result of `calendarGroupUpdate`.', 'calendarGroup', CalendarGroup, 'The group after the change; null when nothing changed.');
-const CalendarGroupStatusUpdatePayload = objectPayload('CalendarGroupStatusUpdatePayload', 'Result of `calendarGroupStatusUpdate`.', 'calendarGroup', CalendarGroup, 'The group after the change; null when nothing changed.');
-const CalendarGroupDeletePayload = deletePayload('CalendarGroupDeletePayload', 'Result of `calendarGroupDelete`.', 'deletedCalendarGroupId', 'Id of the deleted group; null when nothing was deleted.');
+const CalendarGroupCreatePayload = recordPayload('CalendarGroupCreatePayload', 'Result of `calendarGroupCreate`.', 'calendarGroup', CalendarGroup, 'The new group; null when nothing was created.');
+const CalendarGroupUpdatePayload = recordPayload('CalendarGroupUpdatePayload', 'Result of `calendarGroupUpdate`.', 'calendarGroup', CalendarGroup, 'The group after the change; null when nothing changed.');
+const CalendarGroupStatusUpdatePayload = recordPayload('CalendarGroupStatusUpdatePayload', 'Result of `calendarGroupStatusUpdate`.', 'calendarGroup', CalendarGroup, 'The group after the change; null when nothing changed.');
+const CalendarGroupDeletePayload = deletedIdPayload('CalendarGroupDeletePayload', 'Result of `calendarGroupDelete`.', 'deletedCalendarGroupId', 'Id of the deleted group; null when nothing was deleted.');
 const CalendarGroupSlugValidatePayload = builder.objectRef<{ slug: string; available: boolean | null; userErrors: UserErrorShape[] }>('CalendarGroupSlugValidatePayload').implement({
   description: 'Result of `calendarGroupSlugValidate`.',
   fields: (t) => ({

@@ -3,12 +3,12 @@ import { createCalendarNotifications, deleteCalendarNotification, updateCalendar
 import { builder, type BuilderTypes } from '../builder.js';
 import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonEmptyList, phone } from '../shared/validate.js';
 import { CalendarNotificationChannel, CalendarNotificationReceiver, CalendarNotificationType } from './enums.js';
 import { CalendarNotification, type CalendarNotificationShape } from './notification-types.js';
-import { deletePayload, given, objectPayload } from './payloads.js';
+import { given } from './payloads.js';
 
 /** Event notifications of a calendar. GHL creates several at once; updates answer only a message, so the graph reads the notification back. */
 
@@ -108,8 +108,8 @@ const CalendarNotificationCreatePayload = builder.objectRef<{ calendarNotificati
     userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
   }),
 });
-const CalendarNotificationUpdatePayload = objectPayload('CalendarNotificationUpdatePayload', 'Result of `calendarNotificationUpdate`.', 'calendarNotification', CalendarNotification, 'The notification after the change; null when nothing changed.');
-const CalendarNotificationDeletePayload = deletePayload('CalendarNotificationDeletePayload', 'Result of `calendarNotificationDelete`.', 'deletedCalendarNotificationId', 'Id of the deleted notification; null when nothing was deleted.');
+const CalendarNotificationUpdatePayload = recordPayload('CalendarNotificationUpdatePayload', 'Result of `calendarNotificationUpdate`.', 'calendarNotification', CalendarNotification, 'The notification after the change; null when nothing changed.');
+const CalendarNotificationDeletePayload = deletedIdPayload('CalendarNotificationDeletePayload', 'Result of `calendarNotificationDelete`.', 'deletedCalendarNotificationId', 'Id of the deleted notification; null when nothing was deleted.');
 
 const INPUT_FIELDS = ['receiverType', 'channel', 'notificationType', 'templateId', 'subject', 'body', 'additionalEmailIds', 'additionalPhoneNumbers', 'fromAddress', 'fromNumber'];
 const notificationsChanged = { lists: ['calendarNotifications', 'calendarNotification'] } as const;

@@ -3,10 +3,10 @@ import { createCalendarResource, deleteCalendarResource, updateCalendarResource 
 import { builder, type BuilderTypes } from '../builder.js';
 import { type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { CalendarResourceType } from './enums.js';
-import { deletePayload, fieldError, given, intRange, objectPayload } from './payloads.js';
+import { fieldError, given, intRange } from './payloads.js';
 import { CalendarResource, withResourceId } from './resource-types.js';
 
 /** Equipment and rooms. GHL wants every count on create; the graph fills documented defaults. */
@@ -70,9 +70,9 @@ const CalendarResourceDeleteInput = builder.inputType('CalendarResourceDeleteInp
   }),
 });
 
-const CalendarResourceCreatePayload = objectPayload('CalendarResourceCreatePayload', 'Result of `calendarResourceCreate`.', 'calendarResource', CalendarResource, 'The new resource; null when nothing was created.');
-const CalendarResourceUpdatePayload = objectPayload('CalendarResourceUpdatePayload', 'Result of `calendarResourceUpdate`.', 'calendarResource', CalendarResource, 'The resource after the change; null when nothing changed.');
-const CalendarResourceDeletePayload = deletePayload('CalendarResourceDeletePayload', 'Result of `calendarResourceDelete`.', 'deletedCalendarResourceId', 'Id of the deleted resource; null when nothing was deleted.');
+const CalendarResourceCreatePayload = recordPayload('CalendarResourceCreatePayload', 'Result of `calendarResourceCreate`.', 'calendarResource', CalendarResource, 'The new resource; null when nothing was created.');
+const CalendarResourceUpdatePayload = recordPayload('CalendarResourceUpdatePayload', 'Result of `calendarResourceUpdate`.', 'calendarResource', CalendarResource, 'The resource after the change; null when nothing changed.');
+const CalendarResourceDeletePayload = deletedIdPayload('CalendarResourceDeletePayload', 'Result of `calendarResourceDelete`.', 'deletedCalendarResourceId', 'Id of the deleted resource; null when nothing was deleted.');
 
 const INPUT_FIELDS = ['name', 'description', 'quantity', 'outOfService', 'capacity', 'calendarIds', 'isActive'];
 const resourcesChanged = { lists: ['calendarResources', 'calendarResource'] } as const;

@@ -1,13 +1,11 @@
 import type { MessageStatusBody } from '../../ghl/endpoints/conversations.js';
 import { sendLiveChatTyping, updateMessageStatus } from '../../ghl/endpoints/conversations.js';
 import { builder } from '../builder.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { recordPayload, runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonBlank } from '../shared/validate.js';
 import { MessageStatusEnum, UPDATABLE_STATUSES } from './enums.js';
-import type { ConversationNode } from './paging.js';
 import { Conversation, Message } from './types.js';
 
 const MessageProviderErrorInput = builder.inputType('MessageProviderErrorInput', {
@@ -39,21 +37,9 @@ const ConversationTypingIndicatorSendInput = builder.inputType('ConversationTypi
   }),
 });
 
-const MessageStatusUpdatePayload = builder.objectRef<{ message: unknown; userErrors: UserErrorShape[] }>('MessageStatusUpdatePayload').implement({
-  description: 'Result of `messageStatusUpdate`.',
-  fields: (t) => ({
-    message: t.field({ type: Message, nullable: true, description: 'The message after the change; null when nothing changed.', resolve: (p) => p.message as never }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const MessageStatusUpdatePayload = recordPayload('MessageStatusUpdatePayload', 'Result of `messageStatusUpdate`.', 'message', Message, 'The message after the change; null when nothing changed.');
 
-const ConversationTypingIndicatorSendPayload = builder.objectRef<{ conversation: ConversationNode | null; userErrors: UserErrorShape[] }>('ConversationTypingIndicatorSendPayload').implement({
-  description: 'Result of `conversationTypingIndicatorSend`.',
-  fields: (t) => ({
-    conversation: t.field({ type: Conversation, nullable: true, description: 'The conversation the indicator was sent to; null when nothing was sent.', resolve: (p) => p.conversation }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const ConversationTypingIndicatorSendPayload = recordPayload('ConversationTypingIndicatorSendPayload', 'Result of `conversationTypingIndicatorSend`.', 'conversation', Conversation, 'The conversation the indicator was sent to; null when nothing was sent.');
 
 const STATUS_FIELDS = ['messageId', 'status', 'error', 'emailMessageId', 'recipients'] as const;
 

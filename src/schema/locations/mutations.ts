@@ -2,9 +2,9 @@ import type { LocationCreateBody } from '../../ghl/endpoints/locations.js';
 import { createLocation } from '../../ghl/endpoints/locations.js';
 import { builder } from '../builder.js';
 import { agencyCompanyId, requireAgency } from '../companies/agency.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
+import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { recordPayload, runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonBlank, phone } from '../shared/validate.js';
 import { Location } from './types.js';
@@ -48,13 +48,7 @@ const LocationCreateInput = builder.inputType('LocationCreateInput', {
   }),
 });
 
-const LocationCreatePayload = builder.objectRef<{ location: unknown; userErrors: UserErrorShape[] }>('LocationCreatePayload').implement({
-  description: 'Result of `locationCreate`.',
-  fields: (t) => ({
-    location: t.field({ type: Location, nullable: true, description: 'The new location; null when nothing was created.', resolve: (p) => p.location as never }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const LocationCreatePayload = recordPayload('LocationCreatePayload', 'Result of `locationCreate`.', 'location', Location, 'The new location; null when nothing was created.');
 
 function country(path: string[], value: string | null | undefined): UserErrorShape | null {
   if (value === null || value === undefined) return null;

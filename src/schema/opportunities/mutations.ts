@@ -1,9 +1,9 @@
 import type { OpportunityWriteBody } from '../../ghl/endpoints/opportunities.js';
 import { createOpportunity, deleteOpportunity, updateOpportunity, updateOpportunityStatus } from '../../ghl/endpoints/opportunities.js';
 import { builder } from '../builder.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
+import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, runMutation } from '../shared/mutation.js';
 import { publishWrite } from '../shared/publish-write.js';
 import { customFieldsBody, GHL_FIELD_NAMES, invalidateOpportunity, placementChecks, plainChecks, WRITE_FIELDS } from './checks.js';
 import { opportunityInputFields, opportunityPayload, type OpportunityFieldsInput } from './payloads.js';
@@ -59,13 +59,7 @@ const OpportunityUpdatePayload = opportunityPayload('OpportunityUpdatePayload', 
 const OpportunityStageUpdatePayload = opportunityPayload('OpportunityStageUpdatePayload', 'Result of `opportunityStageUpdate`.');
 const OpportunityStatusUpdatePayload = opportunityPayload('OpportunityStatusUpdatePayload', 'Result of `opportunityStatusUpdate`.');
 
-const OpportunityDeletePayload = builder.objectRef<{ deletedOpportunityId: string | null; userErrors: UserErrorShape[] }>('OpportunityDeletePayload').implement({
-  description: 'Result of `opportunityDelete`.',
-  fields: (t) => ({
-    deletedOpportunityId: t.id({ nullable: true, description: 'Id of the deleted opportunity; null when nothing was deleted.', resolve: (p) => p.deletedOpportunityId }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const OpportunityDeletePayload = deletedIdPayload('OpportunityDeletePayload', 'Result of `opportunityDelete`.', 'deletedOpportunityId', 'Id of the deleted opportunity; null when nothing was deleted.');
 
 /** The update body from input fields; null and absent both mean "leave as is". */
 export function writeBody(input: OpportunityFieldsInput, pipelineId: string | undefined): OpportunityWriteBody {

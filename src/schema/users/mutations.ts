@@ -2,9 +2,9 @@ import type { UserWriteBody } from '../../ghl/endpoints/users.js';
 import { createUser, deleteUser, updateUser } from '../../ghl/endpoints/users.js';
 import { builder, type BuilderTypes } from '../builder.js';
 import { callerCompanyId } from '../companies/agency.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
+import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, email, nonBlank, nonEmptyList, phone } from '../shared/validate.js';
 import { permissionsBody, UserPermissionsInput } from './permissions.js';
 import { PlatformLanguage, User, UserRole, UserType } from './types.js';
@@ -96,24 +96,12 @@ const UserDeleteInput = builder.inputType('UserDeleteInput', {
 });
 
 const UserPayload = (name: string, description: string) =>
-  builder.objectRef<{ user: unknown; userErrors: UserErrorShape[] }>(name).implement({
-    description,
-    fields: (t) => ({
-      user: t.field({ type: User, nullable: true, description: 'The user after the change; null when nothing changed.', resolve: (p) => p.user as never }),
-      userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-    }),
-  });
+  recordPayload(name, description, 'user', User, 'The user after the change; null when nothing changed.');
 
 const UserCreatePayload = UserPayload('UserCreatePayload', 'Result of `userCreate`.');
 const UserUpdatePayload = UserPayload('UserUpdatePayload', 'Result of `userUpdate`.');
 
-const UserDeletePayload = builder.objectRef<{ deletedUserId: string | null; userErrors: UserErrorShape[] }>('UserDeletePayload').implement({
-  description: 'Result of `userDelete`. GHL queues the deletion; the user is gone from reads at once.',
-  fields: (t) => ({
-    deletedUserId: t.id({ nullable: true, description: 'Id of the deleted user; null when nothing was deleted.', resolve: (p) => p.deletedUserId }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const UserDeletePayload = deletedIdPayload('UserDeletePayload', 'Result of `userDelete`. GHL queues the deletion; the user is gone from reads at once.', 'deletedUserId', 'Id of the deleted user; null when nothing was deleted.');
 
 builder.mutationFields((t) => ({
   userCreate: t.field({
