@@ -3,7 +3,8 @@ import type { AppointmentWriteBody } from '../../ghl/endpoints/calendars.js';
 import { createAppointment, createAppointmentNote, deleteAppointmentNote, updateAppointment, updateAppointmentNote } from '../../ghl/endpoints/calendars.js';
 import { builder, type BuilderTypes } from '../builder.js';
 import { AppointmentMeetingLocationType } from '../calendars/enums.js';
-import { fieldError, given } from '../calendars/payloads.js';
+import { fieldError } from '../calendars/payloads.js';
+import { withoutNullish } from '../../lib/objects.js';
 import { type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
@@ -55,7 +56,7 @@ function checks(input: FieldsInput): UserErrorShape[] {
 }
 
 function toBody(input: FieldsInput): AppointmentWriteBody {
-  return given({
+  return withoutNullish({
     startTime: input.startTime?.toISOString(),
     endTime: input.endTime?.toISOString(),
     title: input.title,
@@ -127,7 +128,7 @@ builder.mutationFields((t) => ({
         checks: checks(input),
         inputFields: INPUT_FIELDS,
         fieldNames: FIELD_NAMES,
-        call: () => updateAppointment(ctx.ghl, input.id, { ...toBody(input), ...given({ calendarId: input.calendarId }) }),
+        call: () => updateAppointment(ctx.ghl, input.id, { ...toBody(input), ...withoutNullish({ calendarId: input.calendarId }) }),
         stale: (result) => bookingChanged(result.contactId, input.id),
         publish: (result) => ({ upsert: 'appointment', record: result }),
       });
@@ -179,7 +180,7 @@ builder.mutationFields((t) => ({
         checks: collect(nonBlank(['input', 'body'], input.body)),
         inputFields: ['body', 'userId'],
         notFoundField: ['input', 'appointmentId'],
-        call: () => createAppointmentNote(ctx.ghl, input.appointmentId, { body: input.body, ...given({ userId: input.userId }) }),
+        call: () => createAppointmentNote(ctx.ghl, input.appointmentId, { body: input.body, ...withoutNullish({ userId: input.userId }) }),
         stale: notesChanged,
       });
       return { appointmentNote: result && { ...result, appointmentId: input.appointmentId }, userErrors };
@@ -193,7 +194,7 @@ builder.mutationFields((t) => ({
       const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'body'], input.body)),
         inputFields: ['body', 'userId'],
-        call: () => updateAppointmentNote(ctx.ghl, input.appointmentId, input.id, { body: input.body, ...given({ userId: input.userId }) }),
+        call: () => updateAppointmentNote(ctx.ghl, input.appointmentId, input.id, { body: input.body, ...withoutNullish({ userId: input.userId }) }),
         stale: notesChanged,
       });
       return { appointmentNote: result && { ...result, appointmentId: input.appointmentId }, userErrors };

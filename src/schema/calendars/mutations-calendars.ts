@@ -6,7 +6,8 @@ import { traced } from '../shared/ghl-operation.js';
 import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { CalendarDurationUnit, CalendarType, CalendarWeekday } from './enums.js';
-import { fieldError, given, hexColor, intRange } from './payloads.js';
+import { fieldError, hexColor, intRange } from './payloads.js';
+import { withoutNullish } from '../../lib/objects.js';
 import { Calendar } from './types.js';
 
 /** Mutations of calendars: the settings the graph exposes, checked before anything reaches GHL. */
@@ -118,10 +119,10 @@ function checks(input: FieldsInput): UserErrorShape[] {
 function toBody(input: FieldsInput): CalendarWriteBody {
   const { appointmentsPerSlot, appointmentsPerDay, openHours, teamMembers, name, ...rest } = input;
   return {
-    ...given(rest),
-    ...given({ name: name?.trim(), appoinmentPerSlot: appointmentsPerSlot, appoinmentPerDay: appointmentsPerDay }),
+    ...withoutNullish(rest),
+    ...withoutNullish({ name: name?.trim(), appoinmentPerSlot: appointmentsPerSlot, appoinmentPerDay: appointmentsPerDay }),
     ...(openHours ? { openHours: openHours.map((o) => ({ daysOfTheWeek: o.days, hours: o.windows.map((w) => ({ openHour: w.openHour, openMinute: w.openMinute ?? 0, closeHour: w.closeHour, closeMinute: w.closeMinute ?? 0 })) })) } : {}),
-    ...(teamMembers ? { teamMembers: teamMembers.map((m) => ({ userId: m.userId, ...given({ priority: m.priority, isPrimary: m.isPrimary }) })) } : {}),
+    ...(teamMembers ? { teamMembers: teamMembers.map((m) => ({ userId: m.userId, ...withoutNullish({ priority: m.priority, isPrimary: m.isPrimary }) })) } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { traced } from '../shared/ghl-operation.js';
 import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { before, collect, nonBlank } from '../shared/validate.js';
-import { given } from './payloads.js';
+import { withoutNullish } from '../../lib/objects.js';
 import { BlockedSlot } from './types.js';
 
 /** Blocked slots, and the delete that GHL shares between appointments and blocked slots. */
@@ -51,7 +51,7 @@ builder.mutationFields((t) => ({
       const { result, userErrors } = await runMutation(ctx, {
         checks: collect(before([['input', 'startTime'], ['input', 'endTime']], input.startTime, input.endTime), nonBlank(['input', 'title'], input.title)),
         inputFields: INPUT_FIELDS,
-        call: () => createBlockedSlot(ctx.ghl, { calendarId: input.calendarId, startTime: input.startTime.toISOString(), endTime: input.endTime.toISOString(), ...given({ title: input.title, assignedUserId: input.assignedUserId }) }),
+        call: () => createBlockedSlot(ctx.ghl, { calendarId: input.calendarId, startTime: input.startTime.toISOString(), endTime: input.endTime.toISOString(), ...withoutNullish({ title: input.title, assignedUserId: input.assignedUserId }) }),
         stale: slotsChanged,
       });
       return { blockedSlot: result, userErrors };
@@ -66,7 +66,7 @@ builder.mutationFields((t) => ({
         checks: collect(before([['input', 'startTime'], ['input', 'endTime']], input.startTime, input.endTime), nonBlank(['input', 'title'], input.title)),
         inputFields: INPUT_FIELDS,
         call: () =>
-          updateBlockedSlot(ctx.ghl, input.id, { calendarId: input.calendarId, ...given({ startTime: input.startTime?.toISOString(), endTime: input.endTime?.toISOString(), title: input.title, assignedUserId: input.assignedUserId }) }),
+          updateBlockedSlot(ctx.ghl, input.id, { calendarId: input.calendarId, ...withoutNullish({ startTime: input.startTime?.toISOString(), endTime: input.endTime?.toISOString(), title: input.title, assignedUserId: input.assignedUserId }) }),
         stale: slotsChanged,
       });
       return { blockedSlot: result, userErrors };

@@ -8,7 +8,7 @@ import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonEmptyList, phone } from '../shared/validate.js';
 import { CalendarNotificationChannel, CalendarNotificationReceiver, CalendarNotificationType } from './enums.js';
 import { CalendarNotification, type CalendarNotificationShape } from './notification-types.js';
-import { given } from './payloads.js';
+import { withoutNullish } from '../../lib/objects.js';
 
 /** Event notifications of a calendar. GHL creates several at once; updates answer only a message, so the graph reads the notification back. */
 
@@ -64,7 +64,7 @@ function checks(input: FieldsInput, at: string[]): UserErrorShape[] {
   );
 }
 
-const toBody = (input: FieldsInput): CalendarNotificationWriteBody => given({ ...input });
+const toBody = (input: FieldsInput): CalendarNotificationWriteBody => withoutNullish({ ...input });
 
 const CalendarNotificationDraftInput = builder.inputType('CalendarNotificationDraftInput', {
   description: 'One notification to create.',

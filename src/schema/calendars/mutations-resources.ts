@@ -6,7 +6,8 @@ import { traced } from '../shared/ghl-operation.js';
 import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { CalendarResourceType } from './enums.js';
-import { fieldError, given, intRange } from './payloads.js';
+import { fieldError, intRange } from './payloads.js';
+import { withoutNullish } from '../../lib/objects.js';
 import { CalendarResource, withResourceId } from './resource-types.js';
 
 /** Equipment and rooms. GHL wants every count on create; the graph fills documented defaults. */
@@ -106,7 +107,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CalendarResourceUpdateInput, required: true, description: 'The resource and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { resourceType, id, ...fields } = input;
-      const body: CalendarResourceWriteBody = given({ ...fields, name: fields.name?.trim() });
+      const body: CalendarResourceWriteBody = withoutNullish({ ...fields, name: fields.name?.trim() });
       const { result, userErrors } = await runMutation(ctx, { checks: checks(fields), inputFields: INPUT_FIELDS, call: () => updateCalendarResource(ctx.ghl, resourceType, id, body), stale: resourcesChanged });
       return { calendarResource: result && withResourceId(result, id), userErrors };
     },

@@ -16,8 +16,3 @@ export function intRange(path: string[], value: number | null | undefined, min: 
   if (value === null || value === undefined) return null;
   return Number.isInteger(value) && value >= min && value <= max ? null : fieldError(path, `${path.at(-1)} must be between ${min} and ${max}.`);
 }
-
-/** Drops null and undefined values: GraphQL's "not given" never reaches GHL as null. */
-export function given<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as never;
-}
