@@ -2,7 +2,6 @@ import { createBlockedSlot, deleteCalendarEvent, updateBlockedSlot } from '../..
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
 import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { before, collect, nonBlank } from '../shared/validate.js';
 import { withoutNullish } from '../../lib/objects.js';
 import { BlockedSlot } from './types.js';
@@ -77,12 +76,12 @@ builder.mutationFields((t) => ({
     type: CalendarEventDeletePayload,
     args: { input: t.arg({ type: CalendarEventDeleteInput, required: true, description: 'The event to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation(ctx, { call: () => deleteCalendarEvent(ctx.ghl, input.id).then(() => input.id) });
-      if (result) {
+      const { ok, userErrors } = await runMutation(ctx, {
+        call: () => deleteCalendarEvent(ctx.ghl, input.id),
         // Which contact the appointment had is unknown here, so every contact's appointment list goes stale.
-        await invalidateAfterWrite(ctx, { records: { appointment: [input.id] }, lists: ['calendarEvents', 'blockedSlots', 'calendarFreeSlots', 'appointmentNotes', 'contactAppointments'] });
-      }
-      return { deletedEventId: result, userErrors };
+        stale: { records: { appointment: [input.id] }, lists: ['calendarEvents', 'blockedSlots', 'calendarFreeSlots', 'appointmentNotes', 'contactAppointments'] },
+      });
+      return { deletedEventId: ok ? input.id : null, userErrors };
     },
   }),
 }));

@@ -4,7 +4,6 @@ import { builder } from '../builder.js';
 import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { fieldError } from './payloads.js';
 import { CalendarGroup } from './types.js';
@@ -105,9 +104,8 @@ builder.mutationFields((t) => ({
     type: CalendarGroupStatusUpdatePayload,
     args: { input: t.arg({ type: CalendarGroupStatusUpdateInput, required: true, description: 'The group and its new status.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation(ctx, { inputFields: ['isActive'], call: () => setCalendarGroupStatus(ctx.ghl, input.id, input.isActive).then(() => true) });
-      if (!result) return { calendarGroup: null, userErrors };
-      await invalidateAfterWrite(ctx, groupsChanged);
+      const { ok, userErrors } = await runMutation(ctx, { inputFields: ['isActive'], call: () => setCalendarGroupStatus(ctx.ghl, input.id, input.isActive), stale: groupsChanged });
+      if (!ok) return { calendarGroup: null, userErrors };
       const group = await ctx.loaders.calendarGroup.load(input.id).catch((e: unknown) => (e instanceof GhlNotFoundError ? null : Promise.reject(e)));
       return { calendarGroup: group, userErrors };
     },

@@ -4,7 +4,6 @@ import { builder, type BuilderTypes } from '../builder.js';
 import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonEmptyList, phone } from '../shared/validate.js';
 import { CalendarNotificationChannel, CalendarNotificationReceiver, CalendarNotificationType } from './enums.js';
 import { CalendarNotification, type CalendarNotificationShape } from './notification-types.js';
@@ -136,13 +135,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CalendarNotificationUpdateInput, required: true, description: 'The notification and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { calendarId, id, ...fields } = input;
-      const { result, userErrors } = await runMutation(ctx, {
+      const { ok, userErrors } = await runMutation(ctx, {
         checks: checks(fields, ['input']),
         inputFields: INPUT_FIELDS,
-        call: () => updateCalendarNotification(ctx.ghl, calendarId, id, toBody(fields)).then(() => true),
+        call: () => updateCalendarNotification(ctx.ghl, calendarId, id, toBody(fields)),
+        stale: notificationsChanged,
       });
-      if (!result) return { calendarNotification: null, userErrors };
-      await invalidateAfterWrite(ctx, notificationsChanged);
+      if (!ok) return { calendarNotification: null, userErrors };
       return { calendarNotification: { ...(await ctx.loaders.calendarNotification.load({ calendarId, id })), calendarId }, userErrors };
     },
   }),

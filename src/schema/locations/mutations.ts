@@ -5,7 +5,6 @@ import { agencyCompanyId, requireAgency } from '../companies/agency.js';
 import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { recordPayload, runMutation } from '../shared/mutation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonBlank, phone } from '../shared/validate.js';
 import { Location } from './types.js';
 
@@ -84,9 +83,9 @@ builder.mutationFields((t) => ({
           if (settings) body.settings = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== null && v !== undefined));
           return createLocation(agency, body);
         },
+        // The agency's `locationCount` changed too.
+        stale: () => ({ records: { company: [agencyCompanyId(ctx)] }, lists: ['locationSearch'] }),
       });
-      // The agency's `locationCount` changed too.
-      if (result) await invalidateAfterWrite(ctx, { records: { company: [agencyCompanyId(ctx)] }, lists: ['locationSearch'] });
       return { location: result, userErrors };
     },
   }),
