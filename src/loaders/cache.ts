@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { Clock } from '../lib/clock.js';
 import { systemClock } from '../lib/clock.js';
 import { GenerationMap } from './generations.js';
+import type { CacheResource } from './resources.js';
 
 /**
  * The cross-request cache tier. Per-request DataLoaders dedupe within one GraphQL request; this
@@ -38,7 +39,7 @@ const TENANT_EPOCH = '*';
  * once (all cached search pages, say) without listing keys: old keys are simply never read again
  * and age out by TTL.
  */
-export function cacheKey(tenantKey: string, resource: string, generation: number, id: string): string {
+export function cacheKey(tenantKey: string, resource: CacheResource, generation: number, id: string): string {
   return `ghl:${CACHE_VERSION}:${tenantKey}:${resource}:g${generation}:${id}`;
 }
 
@@ -141,7 +142,7 @@ export class CachedFetcher {
    * dropTenant) in the high digits, the resource's own bumps below, so either kind of drop yields
    * keys never used before. Both live in the generation store, so with Redis every replica drops.
    */
-  async generation(tenantKey: string, resource: string): Promise<number> {
+  async generation(tenantKey: string, resource: CacheResource): Promise<number> {
     const [epoch, own] = await Promise.all([this.generations.current(tenantKey, TENANT_EPOCH), this.generations.current(tenantKey, resource)]);
     return epoch * TENANT_EPOCH_STRIDE + own;
   }
@@ -155,7 +156,7 @@ export class CachedFetcher {
   }
 
   /** Drops every cached entry of `resource` for `tenantKey`, by moving to a new generation. */
-  bumpGeneration(tenantKey: string, resource: string): Promise<void> {
+  bumpGeneration(tenantKey: string, resource: CacheResource): Promise<void> {
     return this.generations.bump(tenantKey, resource);
   }
 

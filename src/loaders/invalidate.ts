@@ -1,4 +1,5 @@
 import { cacheKey, type CachedFetcher } from './cache.js';
+import { cacheResource, type StaleEntries } from './resources.js';
 
 /** Anything with a per-request DataLoader-like cache to clear. */
 interface Clearable {
@@ -13,16 +14,15 @@ export interface InvalidationScope {
 }
 
 /**
- * What a write (or a webhook event) changed, so later reads in this request and in later requests
- * see it:
- * - `records`: resource → ids whose cached copies are now stale (e.g. `{ contact: [id] }`);
- * - `lists`: resources whose every cached entry for the tenant is now stale (search pages, lists
- *   keyed by arguments): they move to a new cache generation.
+ * Drops what a write (or a webhook event) made stale (see StaleEntries), so later reads in this
+ * request and in later requests see the change. Names are checked again at run time, for callers
+ * that built them outside the type system: an unknown one throws rather than dropping nothing.
  */
-export async function invalidate(scope: InvalidationScope, change: { records?: Record<string, readonly string[]>; lists?: readonly string[] }): Promise<void> {
+export async function invalidate(scope: InvalidationScope, change: StaleEntries): Promise<void> {
   const { tenantKey, fetcher, loaders } = scope;
   const jobs: Promise<void>[] = [];
-  for (const [resource, ids] of Object.entries(change.records ?? {})) {
+  for (const [name, ids = []] of Object.entries(change.records ?? {})) {
+    const resource = cacheResource(name);
     const loader = loaders[resource] as Clearable | undefined;
     const generation = await fetcher.generation(tenantKey, resource);
     for (const id of ids) {
@@ -30,7 +30,7 @@ export async function invalidate(scope: InvalidationScope, change: { records?: R
       jobs.push(fetcher.invalidate(cacheKey(tenantKey, resource, generation, id)));
     }
   }
-  for (const resource of change.lists ?? []) {
+  for (const resource of (change.lists ?? []).map(cacheResource)) {
     jobs.push(fetcher.bumpGeneration(tenantKey, resource));
     (loaders[resource] as Clearable | undefined)?.clearAll?.();
   }

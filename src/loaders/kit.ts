@@ -3,6 +3,7 @@ import type { CallMeter } from '../ghl/client.js';
 import type { GhlCallContext } from '../ghl/endpoints/types.js';
 import { cacheKey, type CachedFetcher } from './cache.js';
 import { stableKey } from './keys.js';
+import type { CacheResource } from './resources.js';
 
 export interface LoaderMeter extends CallMeter {
   cacheHits: number;
@@ -28,11 +29,11 @@ export function loaderKit(deps: LoaderDeps) {
   // Methods, not arrow functions held in consts: this runs for every request, and named closures
   // cost a `name` definition each when the sources run through tsx (keepNames).
   const kit = {
-    cached<T>(resource: string, ttlMs: number, id: string, load: () => Promise<T>): Promise<T> {
+    cached<T>(resource: CacheResource, ttlMs: number, id: string, load: () => Promise<T>): Promise<T> {
       return fetcher.generation(tenant, resource).then((generation) => fetcher.getOrLoad(cacheKey(tenant, resource, generation, id), ttlMs, load, meter));
     },
     /** One GHL read per distinct key, concurrently (GHL has no batch reads). */
-    byId<T>(resource: string, ttlMs: number, fetchOne: (id: string) => Promise<T>): DataLoader<string, T> {
+    byId<T>(resource: CacheResource, ttlMs: number, fetchOne: (id: string) => Promise<T>): DataLoader<string, T> {
       return new DataLoader<string, T>(
         (ids) => Promise.all(ids.map((id) => kit.cached(resource, ttlMs, id, () => fetchOne(id)).catch((e: Error) => e))),
         // GATEWAY_CACHE=off: no deduplication within the request either.
@@ -40,7 +41,7 @@ export function loaderKit(deps: LoaderDeps) {
       );
     },
     /** For reads keyed by an argument object (searches, filtered lists): equal arguments share an entry. */
-    byArgs<A, T>(resource: string, ttlMs: number, fetchOne: (args: A) => Promise<T>): DataLoader<A, T, string> {
+    byArgs<A, T>(resource: CacheResource, ttlMs: number, fetchOne: (args: A) => Promise<T>): DataLoader<A, T, string> {
       return new DataLoader<A, T, string>(
         (argsList) => Promise.all(argsList.map((args) => kit.cached(resource, ttlMs, stableKey(args), () => fetchOne(args)).catch((e: Error) => e))),
         { cacheKeyFn: stableKey, cache: fetcher.enabled },

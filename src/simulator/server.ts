@@ -15,6 +15,7 @@ import { DEFAULT_TOKEN_LIFETIMES, SimulatorStore, type TokenRecord } from './sto
 import { versionRefusal, type VersionPolicy } from './versions.js';
 import { createWebhooks, generateWebhookKeys, type SimulatorWebhooks, type WebhookOptions } from './webhooks/index.js';
 import { createActivity, type ActivityOptions, type SimulatorActivity } from './activity.js';
+import { withoutUndefined } from '../lib/objects.js';
 
 export type { SeededAgency, SeededLocation, SeededOAuthApp } from './seed.js';
 export type { SimulatorStore } from './store.js';
@@ -124,13 +125,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   for (const key of Object.keys(routeTable)) if (!specs.byKey.has(key)) throw new Error(`Handler for ${key}, which is no operation of the specs`);
 
   const store = new SimulatorStore(clock);
-  store.tokenLifetimes = checkLifetimes({ ...DEFAULT_TOKEN_LIFETIMES, ...definedOnly(options.oauth ?? {}) });
+  store.tokenLifetimes = checkLifetimes({ ...DEFAULT_TOKEN_LIFETIMES, ...withoutUndefined(options.oauth ?? {}) });
   const { locations, oauthApp, agency } = seedStore(store, { locations: options.seed?.locations ?? 2, contactsPerLocation: options.seed?.contactsPerLocation ?? 300 });
   // Each domain's stream is seeded from its name, so adding or reordering domains moves nothing.
   for (const domain of domains) domain.seed?.({ store, locations, random: new Random(seedOf(domain.name)), baseMs: SEED_BASE_MS });
   const oauth = createOAuthControl(store);
   const webhooks = createWebhooks({ clock, store, operations: specs.byKey, routes: routeTable, oauth, keys: await webhookKeys, options: options.webhooks ?? {} });
-  const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...definedOnly(options.rateLimit ?? {}) }, clock);
+  const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMIT, ...withoutUndefined(options.rateLimit ?? {}) }, clock);
   const faults = new Faults(options.faultSeed === undefined ? {} : { seed: options.faultSeed });
   // Jitter from its own stream, so it never shifts the ids the store mints.
   const jitter = new Random(0x7177e5);
@@ -504,9 +505,6 @@ function checkLatency(l: { fixedMs: number; jitterMs: number }): { fixedMs: numb
   return { fixedMs: l.fixedMs, jitterMs: l.jitterMs };
 }
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** FNV-1a of a name: a stable 32-bit seed per domain. */
 function seedOf(name: string): number {

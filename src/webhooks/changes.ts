@@ -1,6 +1,7 @@
 import type { Clock } from '../lib/clock.js';
 import type { CachedFetcher } from '../loaders/cache.js';
 import { invalidate } from '../loaders/invalidate.js';
+import type { CacheResource, StaleEntries } from '../loaders/resources.js';
 import type { PollerRegistry } from '../subscriptions/poller.js';
 import { MalformedWebhookEvent, type WebhookHandler } from './route.js';
 
@@ -22,7 +23,7 @@ interface ChangeRoute {
   /** Extra fields the event implies (TaskComplete → completed). */
   implied?: Event;
   /** Cache entries made stale: loader resource → ids, and list resources. */
-  stale(record: Event): { records?: Record<string, string[]>; lists?: string[] };
+  stale(record: Event): StaleEntries;
 }
 
 /** Envelope fields of a delivery, not of the record. */
@@ -40,7 +41,7 @@ const contact = (kind: ChangeRoute['kind']): ChangeRoute => ({
   }),
 });
 
-const child = (resource: string, loader: string, kind: ChangeRoute['kind'], implied?: Event): ChangeRoute => ({
+const child = (resource: string, loader: CacheResource, kind: ChangeRoute['kind'], implied?: Event): ChangeRoute => ({
   resources: [resource],
   kind,
   record: flat,
@@ -75,7 +76,7 @@ const message: ChangeRoute = {
 };
 
 /** Events with no stream of their own, that still make cached reads stale. */
-const staleOnly = (stale: (r: Event) => { records?: Record<string, string[]>; lists?: string[] }): ChangeRoute => ({
+const staleOnly = (stale: (r: Event) => StaleEntries): ChangeRoute => ({
   resources: [],
   kind: 'UPSERT',
   record: flat,

@@ -1,12 +1,13 @@
+import type { StaleEntries } from '../../loaders/resources.js';
 import type { AppointmentWriteBody } from '../../ghl/endpoints/calendars.js';
 import { createAppointment, createAppointmentNote, deleteAppointmentNote, updateAppointment, updateAppointmentNote } from '../../ghl/endpoints/calendars.js';
 import { builder, type BuilderTypes } from '../builder.js';
 import { AppointmentMeetingLocationType } from '../calendars/enums.js';
-import { deletePayload, fieldError, given, objectPayload } from '../calendars/payloads.js';
-import { runMutation, type UserErrorShape } from '../shared/errors.js';
+import { fieldError } from '../calendars/payloads.js';
+import { withoutNullish } from '../../lib/objects.js';
+import { type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
-import { publishWrite } from '../shared/publish-write.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { before, collect, nonBlank } from '../shared/validate.js';
 import { Appointment, AppointmentNote, AppointmentStatus, WRITABLE_APPOINTMENT_STATUSES } from './types.js';
 
@@ -55,7 +56,7 @@ function checks(input: FieldsInput): UserErrorShape[] {
 }
 
 function toBody(input: FieldsInput): AppointmentWriteBody {
-  return given({
+  return withoutNullish({
     startTime: input.startTime?.toISOString(),
     endTime: input.endTime?.toISOString(),
     title: input.title,
@@ -92,16 +93,14 @@ const AppointmentUpdateInput = builder.inputType('AppointmentUpdateInput', {
   }),
 });
 
-const AppointmentCreatePayload = objectPayload('AppointmentCreatePayload', 'Result of `appointmentCreate`.', 'appointment', Appointment, 'The booked appointment; null when nothing was booked.');
-const AppointmentUpdatePayload = objectPayload('AppointmentUpdatePayload', 'Result of `appointmentUpdate`.', 'appointment', Appointment, 'The appointment after the change; null when nothing changed.');
+const AppointmentCreatePayload = recordPayload('AppointmentCreatePayload', 'Result of `appointmentCreate`.', 'appointment', Appointment, 'The booked appointment; null when nothing was booked.');
+const AppointmentUpdatePayload = recordPayload('AppointmentUpdatePayload', 'Result of `appointmentUpdate`.', 'appointment', Appointment, 'The appointment after the change; null when nothing changed.');
 
 /** A booking changes the contact's appointments, the calendar's events and its free slots. */
-const bookingChanged = (contactId: string | undefined, appointmentId?: string) => {
-  const records: Record<string, string[]> = {};
-  if (contactId) records['contactAppointments'] = [contactId];
-  if (appointmentId) records['appointment'] = [appointmentId];
-  return { records, lists: ['calendarEvents', 'calendarFreeSlots'] };
-};
+const bookingChanged = (contactId: string | undefined, appointmentId?: string): StaleEntries => ({
+  records: { ...(contactId ? { contactAppointments: [contactId] } : {}), ...(appointmentId ? { appointment: [appointmentId] } : {}) },
+  lists: ['calendarEvents', 'calendarFreeSlots'],
+});
 
 builder.mutationFields((t) => ({
   appointmentCreate: t.field({
@@ -109,16 +108,14 @@ builder.mutationFields((t) => ({
     type: AppointmentCreatePayload,
     args: { input: t.arg({ type: AppointmentCreateInput, required: true, description: 'The booking.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: INPUT_FIELDS,
         fieldNames: FIELD_NAMES,
-        perform: () => createAppointment(ctx.ghl, { ...toBody(input), calendarId: input.calendarId, contactId: input.contactId, startTime: input.startTime.toISOString() }),
+        call: () => createAppointment(ctx.ghl, { ...toBody(input), calendarId: input.calendarId, contactId: input.contactId, startTime: input.startTime.toISOString() }),
+        stale: (result) => bookingChanged(result.contactId ?? input.contactId),
+        publish: (result) => ({ upsert: 'appointment', record: { contactId: input.contactId, ...result } }),
       });
-      if (result) {
-        await invalidateAfterWrite(ctx, bookingChanged(result.contactId ?? input.contactId));
-        publishWrite(ctx, 'appointment', 'UPSERT', { contactId: input.contactId, ...result });
-      }
       return { appointment: result, userErrors };
     },
   }),
@@ -127,16 +124,14 @@ builder.mutationFields((t) => ({
     type: AppointmentUpdatePayload,
     args: { input: t.arg({ type: AppointmentUpdateInput, required: true, description: 'The appointment and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: INPUT_FIELDS,
         fieldNames: FIELD_NAMES,
-        perform: () => updateAppointment(ctx.ghl, input.id, { ...toBody(input), ...given({ calendarId: input.calendarId }) }),
+        call: () => updateAppointment(ctx.ghl, input.id, { ...toBody(input), ...withoutNullish({ calendarId: input.calendarId }) }),
+        stale: (result) => bookingChanged(result.contactId, input.id),
+        publish: (result) => ({ upsert: 'appointment', record: result }),
       });
-      if (result) {
-        await invalidateAfterWrite(ctx, bookingChanged(result.contactId, input.id));
-        publishWrite(ctx, 'appointment', 'UPSERT', result);
-      }
       return { appointment: result, userErrors };
     },
   }),
@@ -169,11 +164,11 @@ const AppointmentNoteDeleteInput = builder.inputType('AppointmentNoteDeleteInput
   }),
 });
 
-const AppointmentNoteCreatePayload = objectPayload('AppointmentNoteCreatePayload', 'Result of `appointmentNoteCreate`.', 'appointmentNote', AppointmentNote, 'The new note; null when nothing was written.');
-const AppointmentNoteUpdatePayload = objectPayload('AppointmentNoteUpdatePayload', 'Result of `appointmentNoteUpdate`.', 'appointmentNote', AppointmentNote, 'The note after the change; null when nothing changed.');
-const AppointmentNoteDeletePayload = deletePayload('AppointmentNoteDeletePayload', 'Result of `appointmentNoteDelete`.', 'deletedAppointmentNoteId', 'Id of the deleted note; null when nothing was deleted.');
+const AppointmentNoteCreatePayload = recordPayload('AppointmentNoteCreatePayload', 'Result of `appointmentNoteCreate`.', 'appointmentNote', AppointmentNote, 'The new note; null when nothing was written.');
+const AppointmentNoteUpdatePayload = recordPayload('AppointmentNoteUpdatePayload', 'Result of `appointmentNoteUpdate`.', 'appointmentNote', AppointmentNote, 'The note after the change; null when nothing changed.');
+const AppointmentNoteDeletePayload = deletedIdPayload('AppointmentNoteDeletePayload', 'Result of `appointmentNoteDelete`.', 'deletedAppointmentNoteId', 'Id of the deleted note; null when nothing was deleted.');
 
-const notesChanged = { lists: ['appointmentNotes'] };
+const notesChanged = { lists: ['appointmentNotes'] } as const;
 
 builder.mutationFields((t) => ({
   appointmentNoteCreate: t.field({
@@ -181,13 +176,13 @@ builder.mutationFields((t) => ({
     type: AppointmentNoteCreatePayload,
     args: { input: t.arg({ type: AppointmentNoteCreateInput, required: true, description: 'The note.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'body'], input.body)),
         inputFields: ['body', 'userId'],
         notFoundField: ['input', 'appointmentId'],
-        perform: () => createAppointmentNote(ctx.ghl, input.appointmentId, { body: input.body, ...given({ userId: input.userId }) }),
+        call: () => createAppointmentNote(ctx.ghl, input.appointmentId, { body: input.body, ...withoutNullish({ userId: input.userId }) }),
+        stale: notesChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, notesChanged);
       return { appointmentNote: result && { ...result, appointmentId: input.appointmentId }, userErrors };
     },
   }),
@@ -196,12 +191,12 @@ builder.mutationFields((t) => ({
     type: AppointmentNoteUpdatePayload,
     args: { input: t.arg({ type: AppointmentNoteUpdateInput, required: true, description: 'The note and its new text.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'body'], input.body)),
         inputFields: ['body', 'userId'],
-        perform: () => updateAppointmentNote(ctx.ghl, input.appointmentId, input.id, { body: input.body, ...given({ userId: input.userId }) }),
+        call: () => updateAppointmentNote(ctx.ghl, input.appointmentId, input.id, { body: input.body, ...withoutNullish({ userId: input.userId }) }),
+        stale: notesChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, notesChanged);
       return { appointmentNote: result && { ...result, appointmentId: input.appointmentId }, userErrors };
     },
   }),
@@ -210,8 +205,7 @@ builder.mutationFields((t) => ({
     type: AppointmentNoteDeletePayload,
     args: { input: t.arg({ type: AppointmentNoteDeleteInput, required: true, description: 'The note to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteAppointmentNote(ctx.ghl, input.appointmentId, input.id).then(() => input.id) });
-      if (result) await invalidateAfterWrite(ctx, notesChanged);
+      const { result, userErrors } = await runMutation(ctx, { call: () => deleteAppointmentNote(ctx.ghl, input.appointmentId, input.id).then(() => input.id), stale: notesChanged });
       return { deletedAppointmentNoteId: result, userErrors };
     },
   }),

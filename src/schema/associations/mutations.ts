@@ -1,10 +1,11 @@
 import { createAssociation, createRelation, deleteAssociation, deleteRelation, updateAssociation } from '../../ghl/endpoints/associations.js';
-import { builder, type BuilderTypes } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { builder } from '../builder.js';
+import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
+
 import { collect, nonBlank } from '../shared/validate.js';
-import { Association, Relation, type RelationView } from './types.js';
+import { Association, Relation } from './types.js';
 
 /** What GHL accepts (the create operation's description: contacts and custom objects). */
 const OBJECT_KEY = /^(contact|custom_objects\.[a-z][a-z0-9_]*)$/;
@@ -21,44 +22,17 @@ function associationKey(value: string): UserErrorShape | null {
   return ASSOCIATION_KEY.test(value) ? null : { code: 'INVALID', field: ['input', 'key'], message: 'key must be lowercase letters, digits and underscores, starting with a letter (e.g. "student_teacher").' };
 }
 
-const userErrors = (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, { userErrors: UserErrorShape[] }>) =>
-  t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors });
-
 const AssociationPayload = (name: string, description: string) =>
-  builder.objectRef<{ association: unknown; userErrors: UserErrorShape[] }>(name).implement({
-    description,
-    fields: (t) => ({
-      association: t.field({ type: Association, nullable: true, description: 'The association after the change; null when nothing changed.', resolve: (p) => p.association as never }),
-      userErrors: userErrors(t),
-    }),
-  });
+  recordPayload(name, description, 'association', Association, 'The association after the change; null when nothing changed.');
 
 const AssociationCreatePayload = AssociationPayload('AssociationCreatePayload', 'Result of `associationCreate`.');
 const AssociationUpdatePayload = AssociationPayload('AssociationUpdatePayload', 'Result of `associationUpdate`.');
 
-const AssociationDeletePayload = builder.objectRef<{ deletedAssociationId: string | null; userErrors: UserErrorShape[] }>('AssociationDeletePayload').implement({
-  description: 'Result of `associationDelete`.',
-  fields: (t) => ({
-    deletedAssociationId: t.id({ nullable: true, description: 'Id of the deleted association; null when nothing was deleted.', resolve: (p) => p.deletedAssociationId }),
-    userErrors: userErrors(t),
-  }),
-});
+const AssociationDeletePayload = deletedIdPayload('AssociationDeletePayload', 'Result of `associationDelete`.', 'deletedAssociationId', 'Id of the deleted association; null when nothing was deleted.');
 
-const RelationCreatePayload = builder.objectRef<{ relation: RelationView | null; userErrors: UserErrorShape[] }>('RelationCreatePayload').implement({
-  description: 'Result of `relationCreate`.',
-  fields: (t) => ({
-    relation: t.field({ type: Relation, nullable: true, description: 'The new relation; null when none was made.', resolve: (p) => p.relation }),
-    userErrors: userErrors(t),
-  }),
-});
+const RelationCreatePayload = recordPayload('RelationCreatePayload', 'Result of `relationCreate`.', 'relation', Relation, 'The new relation; null when none was made.');
 
-const RelationDeletePayload = builder.objectRef<{ deletedRelationId: string | null; userErrors: UserErrorShape[] }>('RelationDeletePayload').implement({
-  description: 'Result of `relationDelete`.',
-  fields: (t) => ({
-    deletedRelationId: t.id({ nullable: true, description: 'Id of the deleted relation; null when nothing was deleted.', resolve: (p) => p.deletedRelationId }),
-    userErrors: userErrors(t),
-  }),
-});
+const RelationDeletePayload = deletedIdPayload('RelationDeletePayload', 'Result of `relationDelete`.', 'deletedRelationId', 'Id of the deleted relation; null when nothing was deleted.');
 
 const AssociationCreateInput = builder.inputType('AssociationCreateInput', {
   description: 'A new user-defined association between two kinds of records.',
@@ -105,7 +79,7 @@ builder.mutationFields((t) => ({
     type: AssociationCreatePayload,
     args: { input: t.arg({ type: AssociationCreateInput, required: true, description: 'The new association.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(
           associationKey(input.key),
           objectKey(['input', 'firstObjectKey'], input.firstObjectKey),
@@ -114,9 +88,9 @@ builder.mutationFields((t) => ({
           nonBlank(['input', 'secondObjectLabel'], input.secondObjectLabel),
         ),
         inputFields: ['key', 'firstObjectKey', 'firstObjectLabel', 'secondObjectKey', 'secondObjectLabel'],
-        perform: () => createAssociation(ctx.ghl, { ...input, firstObjectLabel: input.firstObjectLabel.trim(), secondObjectLabel: input.secondObjectLabel.trim() }),
+        call: () => createAssociation(ctx.ghl, { ...input, firstObjectLabel: input.firstObjectLabel.trim(), secondObjectLabel: input.secondObjectLabel.trim() }),
+        stale: { lists: ['associationPage', 'associationsByObjectKey'] },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: ['associationPage', 'associationsByObjectKey'] });
       return { association: result, userErrors };
     },
   }),
@@ -125,12 +99,12 @@ builder.mutationFields((t) => ({
     type: AssociationUpdatePayload,
     args: { input: t.arg({ type: AssociationUpdateInput, required: true, description: 'The association and its new labels.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'firstObjectLabel'], input.firstObjectLabel), nonBlank(['input', 'secondObjectLabel'], input.secondObjectLabel)),
         inputFields: ['firstObjectLabel', 'secondObjectLabel'],
-        perform: () => updateAssociation(ctx.ghl, input.id, { firstObjectLabel: input.firstObjectLabel.trim(), secondObjectLabel: input.secondObjectLabel.trim() }),
+        call: () => updateAssociation(ctx.ghl, input.id, { firstObjectLabel: input.firstObjectLabel.trim(), secondObjectLabel: input.secondObjectLabel.trim() }),
+        stale: { records: { association: [input.id] }, lists: ASSOCIATION_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { records: { association: [input.id] }, lists: ASSOCIATION_LISTS });
       return { association: result, userErrors };
     },
   }),
@@ -139,12 +113,10 @@ builder.mutationFields((t) => ({
     type: AssociationDeletePayload,
     args: { input: t.arg({ type: AssociationDeleteInput, required: true, description: 'The association to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
-        inputFields: [],
-        perform: async () => (await deleteAssociation(ctx.ghl, input.id)).id || input.id,
+      const { result, userErrors } = await runMutation(ctx, {
+        call: async () => (await deleteAssociation(ctx.ghl, input.id)).id || input.id,
+        stale: { records: { association: [input.id] }, lists: ASSOCIATION_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { records: { association: [input.id] }, lists: ASSOCIATION_LISTS });
       return { deletedAssociationId: result, userErrors };
     },
   }),
@@ -155,14 +127,14 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const same: UserErrorShape | null =
         input.firstRecordId === input.secondRecordId ? { code: 'INVALID', field: ['input', 'secondRecordId'], message: 'A record cannot be related to itself.' } : null;
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'associationId'], input.associationId), nonBlank(['input', 'firstRecordId'], input.firstRecordId), nonBlank(['input', 'secondRecordId'], input.secondRecordId), same),
         inputFields: ['associationId', 'firstRecordId', 'secondRecordId'],
         // The association or either record may be the missing one; GHL's message names it.
         notFoundField: ['input'],
-        perform: () => createRelation(ctx.ghl, input),
+        call: () => createRelation(ctx.ghl, input),
+        stale: { lists: ['recordRelations'] },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: ['recordRelations'] });
       return { relation: result, userErrors };
     },
   }),
@@ -171,12 +143,10 @@ builder.mutationFields((t) => ({
     type: RelationDeletePayload,
     args: { input: t.arg({ type: RelationDeleteInput, required: true, description: 'The relation to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
-        inputFields: [],
-        perform: async () => (await deleteRelation(ctx.ghl, input.id)).id || input.id,
+      const { result, userErrors } = await runMutation(ctx, {
+        call: async () => (await deleteRelation(ctx.ghl, input.id)).id || input.id,
+        stale: { lists: ['recordRelations'] },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: ['recordRelations'] });
       return { deletedRelationId: result, userErrors };
     },
   }),

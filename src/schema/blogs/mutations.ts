@@ -2,9 +2,9 @@ import { createBlogPost, listBlogPosts, updateBlogPost, type GhlBlogPost } from 
 import type { GhlCallContext } from '../../ghl/endpoints/types.js';
 import { GhlNotFoundError } from '../../ghl/errors.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { recordPayload, runMutation } from '../shared/mutation.js';
 import { createBody, fieldChecks, mergedBody, POST_FIELD_NAMES, POST_INPUT_FIELDS, publishChecks } from './post-input.js';
 import { BlogPost, BlogPostStatusEnum, type BlogPostView } from './types.js';
 
@@ -56,13 +56,7 @@ const BlogPostUpdateInput = builder.inputType('BlogPostUpdateInput', {
 });
 
 const BlogPostPayload = (name: string, description: string) =>
-  builder.objectRef<{ blogPost: BlogPostView | null; userErrors: UserErrorShape[] }>(name).implement({
-    description,
-    fields: (t) => ({
-      blogPost: t.field({ type: BlogPost, nullable: true, description: 'The post after the change; null when nothing changed.', resolve: (p) => p.blogPost }),
-      userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-    }),
-  });
+  recordPayload(name, description, 'blogPost', BlogPost, 'The post after the change; null when nothing changed.');
 
 const BlogPostCreatePayload = BlogPostPayload('BlogPostCreatePayload', 'Result of `blogPostCreate`.');
 const BlogPostUpdatePayload = BlogPostPayload('BlogPostUpdatePayload', 'Result of `blogPostUpdate`.');
@@ -86,14 +80,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: BlogPostCreateInput, required: true, description: 'The new post.' }) },
     resolve: async (_root, { input }, ctx) => {
       const now = ctx.ghl.client.clock.now();
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: fieldChecks(input, now),
         inputFields: POST_INPUT_FIELDS,
         fieldNames: POST_FIELD_NAMES,
         notFoundField: ['input', 'blogId'],
-        perform: () => createBlogPost(ctx.ghl, createBody(input, now)),
+        call: () => createBlogPost(ctx.ghl, createBody(input, now)),
+        stale: { lists: POST_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: POST_LISTS });
       return { blogPost: result && { ...result, blogId: input.blogId }, userErrors };
     },
   }),
@@ -114,14 +108,14 @@ builder.mutationFields((t) => ({
       }
       if (!current) return { blogPost: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'], message: 'The blog has no post with this id.' }] };
       const body = mergedBody(current, input, now);
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         // The merged state must still make sense, e.g. SCHEDULED over a date that has passed.
         checks: input.status || input.publishedAt ? publishChecks(body.status, new Date(body.publishedAt), now) : [],
         inputFields: POST_INPUT_FIELDS,
         fieldNames: POST_FIELD_NAMES,
-        perform: () => updateBlogPost(ctx.ghl, input.id, body),
+        call: () => updateBlogPost(ctx.ghl, input.id, body),
+        stale: { lists: POST_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: POST_LISTS });
       return { blogPost: result && { ...result, blogId: input.blogId }, userErrors };
     },
   }),

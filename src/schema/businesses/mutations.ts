@@ -1,10 +1,11 @@
 import type { GraphQLContext } from '../../context.js';
-import { createBusiness, deleteBusiness, updateBusiness, updateContactsBusiness, type BusinessWriteBody, type GhlBusiness } from '../../ghl/endpoints/businesses.js';
+import { createBusiness, deleteBusiness, updateBusiness, updateContactsBusiness, type BusinessWriteBody } from '../../ghl/endpoints/businesses.js';
 import { builder, type BuilderTypes } from '../builder.js';
 import { CONTACT_LISTS, nonBlankEach } from '../contacts/inputs.js';
 import { Contact } from '../contacts/types.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonBlank, nonEmptyList, phone } from '../shared/validate.js';
 import { Business } from './types.js';
@@ -46,21 +47,9 @@ const ContactsBusinessUpdateInput = builder.inputType('ContactsBusinessUpdateInp
 });
 
 const businessPayload = (name: string, mutation: string) =>
-  builder.objectRef<{ business: GhlBusiness | null; userErrors: UserErrorShape[] }>(name).implement({
-    description: `Result of \`${mutation}\`.`,
-    fields: (t) => ({
-      business: t.field({ type: Business, nullable: true, description: 'The business after the change; null when nothing changed.', resolve: (p) => p.business }),
-      userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-    }),
-  });
+  recordPayload(name, `Result of \`${mutation}\`.`, 'business', Business, 'The business after the change; null when nothing changed.');
 
-const BusinessDeletePayload = builder.objectRef<{ deletedBusinessId: string | null; userErrors: UserErrorShape[] }>('BusinessDeletePayload').implement({
-  description: 'Result of `businessDelete`.',
-  fields: (t) => ({
-    deletedBusinessId: t.id({ nullable: true, description: 'Id of the deleted business; null when nothing was deleted.', resolve: (p) => p.deletedBusinessId }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const BusinessDeletePayload = deletedIdPayload('BusinessDeletePayload', 'Result of `businessDelete`.', 'deletedBusinessId', 'Id of the deleted business; null when nothing was deleted.');
 
 interface MoveResult {
   updatedContactIds: string[];
@@ -106,10 +95,10 @@ builder.mutationFields((t) => ({
     type: businessPayload('BusinessCreatePayload', 'businessCreate'),
     args: { input: t.arg({ type: BusinessCreateInput, required: true, description: 'The new business.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: BUSINESS_FIELDS,
-        perform: () => createBusiness(ctx.ghl, { ...toBody(input), name: input.name.trim() }),
+        call: () => createBusiness(ctx.ghl, { ...toBody(input), name: input.name.trim() }),
       });
       if (result) await businessWritten(ctx, result.id);
       return { business: result, userErrors };
@@ -120,10 +109,10 @@ builder.mutationFields((t) => ({
     type: businessPayload('BusinessUpdatePayload', 'businessUpdate'),
     args: { input: t.arg({ type: BusinessUpdateInput, required: true, description: 'The business and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: BUSINESS_FIELDS,
-        perform: () => updateBusiness(ctx.ghl, input.id, toBody(input)),
+        call: () => updateBusiness(ctx.ghl, input.id, toBody(input)),
       });
       if (result) await businessWritten(ctx, input.id);
       return { business: result, userErrors };
@@ -134,10 +123,8 @@ builder.mutationFields((t) => ({
     type: BusinessDeletePayload,
     args: { input: t.arg({ type: BusinessDeleteInput, required: true, description: 'The business to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
-        inputFields: [],
-        perform: async () => {
+      const { result, userErrors } = await runMutation(ctx, {
+        call: async () => {
           await deleteBusiness(ctx.ghl, input.id);
           return input.id;
         },
@@ -153,12 +140,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ContactsBusinessUpdateInput, required: true, description: 'The contacts and the business.' }) },
     resolve: async (_root, { input }, ctx) => {
       const businessId = input.businessId ?? null;
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonEmptyList(['input', 'contactIds'], input.contactIds), ...nonBlankEach(['input', 'contactIds'], input.contactIds)),
         inputFields: ['contactIds', 'businessId'],
         fieldNames: { ids: 'contactIds' },
         notFoundField: ['input', 'businessId'],
-        perform: () => updateContactsBusiness(ctx.ghl, input.contactIds, businessId),
+        call: () => updateContactsBusiness(ctx.ghl, input.contactIds, businessId),
       });
       if (!result) return { updatedContactIds: [], businessId: null, userErrors };
       await invalidateAfterWrite(ctx, { records: { contact: result }, lists: CONTACT_LISTS });

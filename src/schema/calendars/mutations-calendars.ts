@@ -1,12 +1,13 @@
 import type { CalendarWriteBody } from '../../ghl/endpoints/calendars.js';
 import { createCalendar, deleteCalendar, updateCalendar } from '../../ghl/endpoints/calendars.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { runMutation, type UserErrorShape } from '../shared/errors.js';
+import { type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { CalendarDurationUnit, CalendarType, CalendarWeekday } from './enums.js';
-import { deletePayload, fieldError, given, hexColor, intRange, objectPayload } from './payloads.js';
+import { fieldError, hexColor, intRange } from './payloads.js';
+import { withoutNullish } from '../../lib/objects.js';
 import { Calendar } from './types.js';
 
 /** Mutations of calendars: the settings the graph exposes, checked before anything reaches GHL. */
@@ -118,10 +119,10 @@ function checks(input: FieldsInput): UserErrorShape[] {
 function toBody(input: FieldsInput): CalendarWriteBody {
   const { appointmentsPerSlot, appointmentsPerDay, openHours, teamMembers, name, ...rest } = input;
   return {
-    ...given(rest),
-    ...given({ name: name?.trim(), appoinmentPerSlot: appointmentsPerSlot, appoinmentPerDay: appointmentsPerDay }),
+    ...withoutNullish(rest),
+    ...withoutNullish({ name: name?.trim(), appoinmentPerSlot: appointmentsPerSlot, appoinmentPerDay: appointmentsPerDay }),
     ...(openHours ? { openHours: openHours.map((o) => ({ daysOfTheWeek: o.days, hours: o.windows.map((w) => ({ openHour: w.openHour, openMinute: w.openMinute ?? 0, closeHour: w.closeHour, closeMinute: w.closeMinute ?? 0 })) })) } : {}),
-    ...(teamMembers ? { teamMembers: teamMembers.map((m) => ({ userId: m.userId, ...given({ priority: m.priority, isPrimary: m.isPrimary }) })) } : {}),
+    ...(teamMembers ? { teamMembers: teamMembers.map((m) => ({ userId: m.userId, ...withoutNullish({ priority: m.priority, isPrimary: m.isPrimary }) })) } : {}),
   };
 }
 
@@ -142,12 +143,12 @@ const CalendarDeleteInput = builder.inputType('CalendarDeleteInput', {
   fields: (t) => ({ id: t.id({ required: true, description: "GHL's calendar id." }) }),
 });
 
-const CalendarCreatePayload = objectPayload('CalendarCreatePayload', 'Result of `calendarCreate`.', 'calendar', Calendar, 'The new calendar; null when nothing was created.');
-const CalendarUpdatePayload = objectPayload('CalendarUpdatePayload', 'Result of `calendarUpdate`.', 'calendar', Calendar, 'The calendar after the change; null when nothing changed.');
-const CalendarDeletePayload = deletePayload('CalendarDeletePayload', 'Result of `calendarDelete`.', 'deletedCalendarId', 'Id of the deleted calendar; null when nothing was deleted.');
+const CalendarCreatePayload = recordPayload('CalendarCreatePayload', 'Result of `calendarCreate`.', 'calendar', Calendar, 'The new calendar; null when nothing was created.');
+const CalendarUpdatePayload = recordPayload('CalendarUpdatePayload', 'Result of `calendarUpdate`.', 'calendar', Calendar, 'The calendar after the change; null when nothing changed.');
+const CalendarDeletePayload = deletedIdPayload('CalendarDeletePayload', 'Result of `calendarDelete`.', 'deletedCalendarId', 'Id of the deleted calendar; null when nothing was deleted.');
 
 /** What a deleted calendar takes with it: its events, slots, notifications, and its place in resources. */
-const CALENDAR_CASCADE = ['calendarList', 'calendarEvents', 'blockedSlots', 'calendarFreeSlots', 'appointment', 'appointmentNotes', 'contactAppointments', 'calendarNotifications', 'calendarNotification', 'calendarResources', 'calendarResource'];
+const CALENDAR_CASCADE = ['calendarList', 'calendarEvents', 'blockedSlots', 'calendarFreeSlots', 'appointment', 'appointmentNotes', 'contactAppointments', 'calendarNotifications', 'calendarNotification', 'calendarResources', 'calendarResource'] as const;
 
 builder.mutationFields((t) => ({
   calendarCreate: t.field({
@@ -155,13 +156,13 @@ builder.mutationFields((t) => ({
     type: CalendarCreatePayload,
     args: { input: t.arg({ type: CalendarCreateInput, required: true, description: 'The new calendar.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: INPUT_FIELDS,
         fieldNames: FIELD_NAMES,
-        perform: () => createCalendar(ctx.ghl, { ...toBody(input), name: input.name.trim() }),
+        call: () => createCalendar(ctx.ghl, { ...toBody(input), name: input.name.trim() }),
+        stale: { lists: ['calendarList'] },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: ['calendarList'] });
       return { calendar: result, userErrors };
     },
   }),
@@ -171,8 +172,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CalendarUpdateInput, required: true, description: 'The calendar and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { id, ...fields } = input;
-      const { result, userErrors } = await runMutation({ checks: checks(fields), inputFields: INPUT_FIELDS, fieldNames: FIELD_NAMES, perform: () => updateCalendar(ctx.ghl, id, toBody(fields)) });
-      if (result) await invalidateAfterWrite(ctx, { records: { calendar: [id] }, lists: ['calendarList', 'calendarFreeSlots'] });
+      const { result, userErrors } = await runMutation(ctx, { checks: checks(fields), inputFields: INPUT_FIELDS, fieldNames: FIELD_NAMES, call: () => updateCalendar(ctx.ghl, id, toBody(fields)), stale: { records: { calendar: [id] }, lists: ['calendarList', 'calendarFreeSlots'] } });
       return { calendar: result, userErrors };
     },
   }),
@@ -181,8 +181,7 @@ builder.mutationFields((t) => ({
     type: CalendarDeletePayload,
     args: { input: t.arg({ type: CalendarDeleteInput, required: true, description: 'The calendar to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteCalendar(ctx.ghl, input.id).then(() => input.id) });
-      if (result) await invalidateAfterWrite(ctx, { records: { calendar: [input.id] }, lists: CALENDAR_CASCADE });
+      const { result, userErrors } = await runMutation(ctx, { call: () => deleteCalendar(ctx.ghl, input.id).then(() => input.id), stale: { records: { calendar: [input.id] }, lists: CALENDAR_CASCADE } });
       return { deletedCalendarId: result, userErrors };
     },
   }),

@@ -1,10 +1,9 @@
 import { createBlockedSlot, deleteCalendarEvent, updateBlockedSlot } from '../../ghl/endpoints/calendars.js';
 import { builder } from '../builder.js';
-import { runMutation } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { before, collect, nonBlank } from '../shared/validate.js';
-import { deletePayload, given, objectPayload } from './payloads.js';
+import { withoutNullish } from '../../lib/objects.js';
 import { BlockedSlot } from './types.js';
 
 /** Blocked slots, and the delete that GHL shares between appointments and blocked slots. */
@@ -35,12 +34,12 @@ const CalendarEventDeleteInput = builder.inputType('CalendarEventDeleteInput', {
   fields: (t) => ({ id: t.id({ required: true, description: "GHL's event id (an appointment's or a blocked slot's)." }) }),
 });
 
-const BlockedSlotCreatePayload = objectPayload('BlockedSlotCreatePayload', 'Result of `blockedSlotCreate`.', 'blockedSlot', BlockedSlot, 'The new blocked slot; null when nothing was created.');
-const BlockedSlotUpdatePayload = objectPayload('BlockedSlotUpdatePayload', 'Result of `blockedSlotUpdate`.', 'blockedSlot', BlockedSlot, 'The blocked slot after the change; null when nothing changed.');
-const CalendarEventDeletePayload = deletePayload('CalendarEventDeletePayload', 'Result of `calendarEventDelete`.', 'deletedEventId', 'Id of the deleted appointment or blocked slot; null when nothing was deleted.');
+const BlockedSlotCreatePayload = recordPayload('BlockedSlotCreatePayload', 'Result of `blockedSlotCreate`.', 'blockedSlot', BlockedSlot, 'The new blocked slot; null when nothing was created.');
+const BlockedSlotUpdatePayload = recordPayload('BlockedSlotUpdatePayload', 'Result of `blockedSlotUpdate`.', 'blockedSlot', BlockedSlot, 'The blocked slot after the change; null when nothing changed.');
+const CalendarEventDeletePayload = deletedIdPayload('CalendarEventDeletePayload', 'Result of `calendarEventDelete`.', 'deletedEventId', 'Id of the deleted appointment or blocked slot; null when nothing was deleted.');
 
 const INPUT_FIELDS = ['calendarId', 'startTime', 'endTime', 'title', 'assignedUserId'];
-const slotsChanged = { lists: ['blockedSlots', 'calendarFreeSlots'] };
+const slotsChanged = { lists: ['blockedSlots', 'calendarFreeSlots'] } as const;
 
 builder.mutationFields((t) => ({
   blockedSlotCreate: t.field({
@@ -48,12 +47,12 @@ builder.mutationFields((t) => ({
     type: BlockedSlotCreatePayload,
     args: { input: t.arg({ type: BlockedSlotCreateInput, required: true, description: 'The time to block.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(before([['input', 'startTime'], ['input', 'endTime']], input.startTime, input.endTime), nonBlank(['input', 'title'], input.title)),
         inputFields: INPUT_FIELDS,
-        perform: () => createBlockedSlot(ctx.ghl, { calendarId: input.calendarId, startTime: input.startTime.toISOString(), endTime: input.endTime.toISOString(), ...given({ title: input.title, assignedUserId: input.assignedUserId }) }),
+        call: () => createBlockedSlot(ctx.ghl, { calendarId: input.calendarId, startTime: input.startTime.toISOString(), endTime: input.endTime.toISOString(), ...withoutNullish({ title: input.title, assignedUserId: input.assignedUserId }) }),
+        stale: slotsChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, slotsChanged);
       return { blockedSlot: result, userErrors };
     },
   }),
@@ -62,13 +61,13 @@ builder.mutationFields((t) => ({
     type: BlockedSlotUpdatePayload,
     args: { input: t.arg({ type: BlockedSlotUpdateInput, required: true, description: 'The blocked slot and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(before([['input', 'startTime'], ['input', 'endTime']], input.startTime, input.endTime), nonBlank(['input', 'title'], input.title)),
         inputFields: INPUT_FIELDS,
-        perform: () =>
-          updateBlockedSlot(ctx.ghl, input.id, { calendarId: input.calendarId, ...given({ startTime: input.startTime?.toISOString(), endTime: input.endTime?.toISOString(), title: input.title, assignedUserId: input.assignedUserId }) }),
+        call: () =>
+          updateBlockedSlot(ctx.ghl, input.id, { calendarId: input.calendarId, ...withoutNullish({ startTime: input.startTime?.toISOString(), endTime: input.endTime?.toISOString(), title: input.title, assignedUserId: input.assignedUserId }) }),
+        stale: slotsChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, slotsChanged);
       return { blockedSlot: result, userErrors };
     },
   }),
@@ -77,12 +76,12 @@ builder.mutationFields((t) => ({
     type: CalendarEventDeletePayload,
     args: { input: t.arg({ type: CalendarEventDeleteInput, required: true, description: 'The event to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteCalendarEvent(ctx.ghl, input.id).then(() => input.id) });
-      if (result) {
+      const { ok, userErrors } = await runMutation(ctx, {
+        call: () => deleteCalendarEvent(ctx.ghl, input.id),
         // Which contact the appointment had is unknown here, so every contact's appointment list goes stale.
-        await invalidateAfterWrite(ctx, { records: { appointment: [input.id] }, lists: ['calendarEvents', 'blockedSlots', 'calendarFreeSlots', 'appointmentNotes', 'contactAppointments'] });
-      }
-      return { deletedEventId: result, userErrors };
+        stale: { records: { appointment: [input.id] }, lists: ['calendarEvents', 'blockedSlots', 'calendarFreeSlots', 'appointmentNotes', 'contactAppointments'] },
+      });
+      return { deletedEventId: ok ? input.id : null, userErrors };
     },
   }),
 }));

@@ -1,11 +1,11 @@
 import { createCalendarGroup, deleteCalendarGroup, setCalendarGroupStatus, updateCalendarGroup, validateCalendarGroupSlug } from '../../ghl/endpoints/calendars.js';
 import { GhlNotFoundError } from '../../ghl/errors.js';
 import { builder } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, nonBlank } from '../shared/validate.js';
-import { deletePayload, fieldError, objectPayload } from './payloads.js';
+import { fieldError } from './payloads.js';
 import { CalendarGroup } from './types.js';
 
 /** Mutations of calendar groups. Every group write makes the cached group list stale. */
@@ -13,7 +13,7 @@ import { CalendarGroup } from './types.js';
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slugCheck = (path: string[], slug: string | null | undefined) => (slug === null || slug === undefined || SLUG.test(slug) ? null : fieldError(path, 'slug may hold lowercase letters, digits and single dashes, e.g. `intro-calls`.'));
 const GROUP_FIELDS = ['name', 'description', 'slug', 'isActive'];
-const groupsChanged = { lists: ['calendarGroups', 'calendarGroup'] };
+const groupsChanged = { lists: ['calendarGroups', 'calendarGroup'] } as const;
 
 const CalendarGroupCreateInput = builder.inputType('CalendarGroupCreateInput', {
   description: 'A new calendar group.',
@@ -49,10 +49,10 @@ const CalendarGroupSlugValidateInput = builder.inputType('CalendarGroupSlugValid
   fields: (t) => ({ slug: t.string({ required: true, description: 'The slug to check.' }) }),
 });
 
-const CalendarGroupCreatePayload = objectPayload('CalendarGroupCreatePayload', 'Result of `calendarGroupCreate`.', 'calendarGroup', CalendarGroup, 'The new group; null when nothing was created.');
-const CalendarGroupUpdatePayload = objectPayload('CalendarGroupUpdatePayload', 'Result of `calendarGroupUpdate`.', 'calendarGroup', CalendarGroup, 'The group after the change; null when nothing changed.');
-const CalendarGroupStatusUpdatePayload = objectPayload('CalendarGroupStatusUpdatePayload', 'Result of `calendarGroupStatusUpdate`.', 'calendarGroup', CalendarGroup, 'The group after the change; null when nothing changed.');
-const CalendarGroupDeletePayload = deletePayload('CalendarGroupDeletePayload', 'Result of `calendarGroupDelete`.', 'deletedCalendarGroupId', 'Id of the deleted group; null when nothing was deleted.');
+const CalendarGroupCreatePayload = recordPayload('CalendarGroupCreatePayload', 'Result of `calendarGroupCreate`.', 'calendarGroup', CalendarGroup, 'The new group; null when nothing was created.');
+const CalendarGroupUpdatePayload = recordPayload('CalendarGroupUpdatePayload', 'Result of `calendarGroupUpdate`.', 'calendarGroup', CalendarGroup, 'The group after the change; null when nothing changed.');
+const CalendarGroupStatusUpdatePayload = recordPayload('CalendarGroupStatusUpdatePayload', 'Result of `calendarGroupStatusUpdate`.', 'calendarGroup', CalendarGroup, 'The group after the change; null when nothing changed.');
+const CalendarGroupDeletePayload = deletedIdPayload('CalendarGroupDeletePayload', 'Result of `calendarGroupDelete`.', 'deletedCalendarGroupId', 'Id of the deleted group; null when nothing was deleted.');
 const CalendarGroupSlugValidatePayload = builder.objectRef<{ slug: string; available: boolean | null; userErrors: UserErrorShape[] }>('CalendarGroupSlugValidatePayload').implement({
   description: 'Result of `calendarGroupSlugValidate`.',
   fields: (t) => ({
@@ -68,12 +68,12 @@ builder.mutationFields((t) => ({
     type: CalendarGroupCreatePayload,
     args: { input: t.arg({ type: CalendarGroupCreateInput, required: true, description: 'The new group.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'name'], input.name), slugCheck(['input', 'slug'], input.slug)),
         inputFields: GROUP_FIELDS,
-        perform: () => createCalendarGroup(ctx.ghl, { name: input.name.trim(), slug: input.slug, description: input.description ?? '', ...(typeof input.isActive === 'boolean' ? { isActive: input.isActive } : {}) }),
+        call: () => createCalendarGroup(ctx.ghl, { name: input.name.trim(), slug: input.slug, description: input.description ?? '', ...(typeof input.isActive === 'boolean' ? { isActive: input.isActive } : {}) }),
+        stale: groupsChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, groupsChanged);
       return { calendarGroup: result, userErrors };
     },
   }),
@@ -82,10 +82,10 @@ builder.mutationFields((t) => ({
     type: CalendarGroupUpdatePayload,
     args: { input: t.arg({ type: CalendarGroupUpdateInput, required: true, description: 'The group and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'name'], input.name), slugCheck(['input', 'slug'], input.slug)),
         inputFields: GROUP_FIELDS,
-        perform: async () => {
+        call: async () => {
           const complete = input.name != null && input.slug != null && input.description != null;
           const current = complete ? null : await ctx.loaders.calendarGroup.load(input.id);
           return updateCalendarGroup(ctx.ghl, input.id, {
@@ -94,8 +94,8 @@ builder.mutationFields((t) => ({
             description: input.description ?? current?.description ?? '',
           });
         },
+        stale: groupsChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, groupsChanged);
       return { calendarGroup: result, userErrors };
     },
   }),
@@ -104,9 +104,8 @@ builder.mutationFields((t) => ({
     type: CalendarGroupStatusUpdatePayload,
     args: { input: t.arg({ type: CalendarGroupStatusUpdateInput, required: true, description: 'The group and its new status.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: ['isActive'], perform: () => setCalendarGroupStatus(ctx.ghl, input.id, input.isActive).then(() => true) });
-      if (!result) return { calendarGroup: null, userErrors };
-      await invalidateAfterWrite(ctx, groupsChanged);
+      const { ok, userErrors } = await runMutation(ctx, { inputFields: ['isActive'], call: () => setCalendarGroupStatus(ctx.ghl, input.id, input.isActive), stale: groupsChanged });
+      if (!ok) return { calendarGroup: null, userErrors };
       const group = await ctx.loaders.calendarGroup.load(input.id).catch((e: unknown) => (e instanceof GhlNotFoundError ? null : Promise.reject(e)));
       return { calendarGroup: group, userErrors };
     },
@@ -116,8 +115,7 @@ builder.mutationFields((t) => ({
     type: CalendarGroupDeletePayload,
     args: { input: t.arg({ type: CalendarGroupDeleteInput, required: true, description: 'The group to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteCalendarGroup(ctx.ghl, input.id).then(() => input.id) });
-      if (result) await invalidateAfterWrite(ctx, { lists: [...groupsChanged.lists, 'calendarList', 'calendar'] });
+      const { result, userErrors } = await runMutation(ctx, { call: () => deleteCalendarGroup(ctx.ghl, input.id).then(() => input.id), stale: { lists: [...groupsChanged.lists, 'calendarList', 'calendar'] } });
       return { deletedCalendarGroupId: result, userErrors };
     },
   }),
@@ -126,7 +124,7 @@ builder.mutationFields((t) => ({
     type: CalendarGroupSlugValidatePayload,
     args: { input: t.arg({ type: CalendarGroupSlugValidateInput, required: true, description: 'The slug to check.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: collect(nonBlank(['input', 'slug'], input.slug)), inputFields: ['slug'], perform: () => validateCalendarGroupSlug(ctx.ghl, input.slug) });
+      const { result, userErrors } = await runMutation(ctx, { checks: collect(nonBlank(['input', 'slug'], input.slug)), inputFields: ['slug'], call: () => validateCalendarGroupSlug(ctx.ghl, input.slug) });
       return { slug: input.slug, available: result, userErrors };
     },
   }),

@@ -1,13 +1,13 @@
 import type { CalendarNotificationWriteBody } from '../../ghl/endpoints/calendars.js';
 import { createCalendarNotifications, deleteCalendarNotification, updateCalendarNotification } from '../../ghl/endpoints/calendars.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, email, nonEmptyList, phone } from '../shared/validate.js';
 import { CalendarNotificationChannel, CalendarNotificationReceiver, CalendarNotificationType } from './enums.js';
 import { CalendarNotification, type CalendarNotificationShape } from './notification-types.js';
-import { deletePayload, given, objectPayload } from './payloads.js';
+import { withoutNullish } from '../../lib/objects.js';
 
 /** Event notifications of a calendar. GHL creates several at once; updates answer only a message, so the graph reads the notification back. */
 
@@ -63,7 +63,7 @@ function checks(input: FieldsInput, at: string[]): UserErrorShape[] {
   );
 }
 
-const toBody = (input: FieldsInput): CalendarNotificationWriteBody => given({ ...input });
+const toBody = (input: FieldsInput): CalendarNotificationWriteBody => withoutNullish({ ...input });
 
 const CalendarNotificationDraftInput = builder.inputType('CalendarNotificationDraftInput', {
   description: 'One notification to create.',
@@ -107,11 +107,11 @@ const CalendarNotificationCreatePayload = builder.objectRef<{ calendarNotificati
     userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
   }),
 });
-const CalendarNotificationUpdatePayload = objectPayload('CalendarNotificationUpdatePayload', 'Result of `calendarNotificationUpdate`.', 'calendarNotification', CalendarNotification, 'The notification after the change; null when nothing changed.');
-const CalendarNotificationDeletePayload = deletePayload('CalendarNotificationDeletePayload', 'Result of `calendarNotificationDelete`.', 'deletedCalendarNotificationId', 'Id of the deleted notification; null when nothing was deleted.');
+const CalendarNotificationUpdatePayload = recordPayload('CalendarNotificationUpdatePayload', 'Result of `calendarNotificationUpdate`.', 'calendarNotification', CalendarNotification, 'The notification after the change; null when nothing changed.');
+const CalendarNotificationDeletePayload = deletedIdPayload('CalendarNotificationDeletePayload', 'Result of `calendarNotificationDelete`.', 'deletedCalendarNotificationId', 'Id of the deleted notification; null when nothing was deleted.');
 
 const INPUT_FIELDS = ['receiverType', 'channel', 'notificationType', 'templateId', 'subject', 'body', 'additionalEmailIds', 'additionalPhoneNumbers', 'fromAddress', 'fromNumber'];
-const notificationsChanged = { lists: ['calendarNotifications', 'calendarNotification'] };
+const notificationsChanged = { lists: ['calendarNotifications', 'calendarNotification'] } as const;
 
 builder.mutationFields((t) => ({
   calendarNotificationCreate: t.field({
@@ -119,13 +119,13 @@ builder.mutationFields((t) => ({
     type: CalendarNotificationCreatePayload,
     args: { input: t.arg({ type: CalendarNotificationCreateInput, required: true, description: 'The calendar and its new notifications.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonEmptyList(['input', 'notifications'], input.notifications), ...input.notifications.flatMap((n, i) => checks(n, ['input', 'notifications', String(i)]))),
         inputFields: INPUT_FIELDS,
         notFoundField: ['input', 'calendarId'],
-        perform: () => createCalendarNotifications(ctx.ghl, input.calendarId, input.notifications.map(toBody)),
+        call: () => createCalendarNotifications(ctx.ghl, input.calendarId, input.notifications.map(toBody)),
+        stale: notificationsChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, notificationsChanged);
       return { calendarNotifications: result && result.map((n) => ({ ...n, calendarId: input.calendarId })), userErrors };
     },
   }),
@@ -135,13 +135,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CalendarNotificationUpdateInput, required: true, description: 'The notification and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { calendarId, id, ...fields } = input;
-      const { result, userErrors } = await runMutation({
+      const { ok, userErrors } = await runMutation(ctx, {
         checks: checks(fields, ['input']),
         inputFields: INPUT_FIELDS,
-        perform: () => updateCalendarNotification(ctx.ghl, calendarId, id, toBody(fields)).then(() => true),
+        call: () => updateCalendarNotification(ctx.ghl, calendarId, id, toBody(fields)),
+        stale: notificationsChanged,
       });
-      if (!result) return { calendarNotification: null, userErrors };
-      await invalidateAfterWrite(ctx, notificationsChanged);
+      if (!ok) return { calendarNotification: null, userErrors };
       return { calendarNotification: { ...(await ctx.loaders.calendarNotification.load({ calendarId, id })), calendarId }, userErrors };
     },
   }),
@@ -150,8 +150,7 @@ builder.mutationFields((t) => ({
     type: CalendarNotificationDeletePayload,
     args: { input: t.arg({ type: CalendarNotificationDeleteInput, required: true, description: 'The notification to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteCalendarNotification(ctx.ghl, input.calendarId, input.id).then(() => input.id) });
-      if (result) await invalidateAfterWrite(ctx, notificationsChanged);
+      const { result, userErrors } = await runMutation(ctx, { call: () => deleteCalendarNotification(ctx.ghl, input.calendarId, input.id).then(() => input.id), stale: notificationsChanged });
       return { deletedCalendarNotificationId: result, userErrors };
     },
   }),

@@ -1,12 +1,13 @@
 import type { CalendarResourceWriteBody } from '../../ghl/endpoints/calendars.js';
 import { createCalendarResource, deleteCalendarResource, updateCalendarResource } from '../../ghl/endpoints/calendars.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { runMutation, type UserErrorShape } from '../shared/errors.js';
+import { type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { CalendarResourceType } from './enums.js';
-import { deletePayload, fieldError, given, intRange, objectPayload } from './payloads.js';
+import { fieldError, intRange } from './payloads.js';
+import { withoutNullish } from '../../lib/objects.js';
 import { CalendarResource, withResourceId } from './resource-types.js';
 
 /** Equipment and rooms. GHL wants every count on create; the graph fills documented defaults. */
@@ -70,12 +71,12 @@ const CalendarResourceDeleteInput = builder.inputType('CalendarResourceDeleteInp
   }),
 });
 
-const CalendarResourceCreatePayload = objectPayload('CalendarResourceCreatePayload', 'Result of `calendarResourceCreate`.', 'calendarResource', CalendarResource, 'The new resource; null when nothing was created.');
-const CalendarResourceUpdatePayload = objectPayload('CalendarResourceUpdatePayload', 'Result of `calendarResourceUpdate`.', 'calendarResource', CalendarResource, 'The resource after the change; null when nothing changed.');
-const CalendarResourceDeletePayload = deletePayload('CalendarResourceDeletePayload', 'Result of `calendarResourceDelete`.', 'deletedCalendarResourceId', 'Id of the deleted resource; null when nothing was deleted.');
+const CalendarResourceCreatePayload = recordPayload('CalendarResourceCreatePayload', 'Result of `calendarResourceCreate`.', 'calendarResource', CalendarResource, 'The new resource; null when nothing was created.');
+const CalendarResourceUpdatePayload = recordPayload('CalendarResourceUpdatePayload', 'Result of `calendarResourceUpdate`.', 'calendarResource', CalendarResource, 'The resource after the change; null when nothing changed.');
+const CalendarResourceDeletePayload = deletedIdPayload('CalendarResourceDeletePayload', 'Result of `calendarResourceDelete`.', 'deletedCalendarResourceId', 'Id of the deleted resource; null when nothing was deleted.');
 
 const INPUT_FIELDS = ['name', 'description', 'quantity', 'outOfService', 'capacity', 'calendarIds', 'isActive'];
-const resourcesChanged = { lists: ['calendarResources', 'calendarResource'] };
+const resourcesChanged = { lists: ['calendarResources', 'calendarResource'] } as const;
 
 builder.mutationFields((t) => ({
   calendarResourceCreate: t.field({
@@ -83,10 +84,10 @@ builder.mutationFields((t) => ({
     type: CalendarResourceCreatePayload,
     args: { input: t.arg({ type: CalendarResourceCreateInput, required: true, description: 'The new resource.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: INPUT_FIELDS,
-        perform: () =>
+        call: () =>
           createCalendarResource(ctx.ghl, input.resourceType, {
             name: input.name.trim(),
             description: input.description ?? '',
@@ -95,8 +96,8 @@ builder.mutationFields((t) => ({
             capacity: input.capacity ?? 1,
             calendarIds: input.calendarIds ?? [],
           }),
+        stale: resourcesChanged,
       });
-      if (result) await invalidateAfterWrite(ctx, resourcesChanged);
       return { calendarResource: result && withResourceId(result), userErrors };
     },
   }),
@@ -106,9 +107,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CalendarResourceUpdateInput, required: true, description: 'The resource and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { resourceType, id, ...fields } = input;
-      const body: CalendarResourceWriteBody = given({ ...fields, name: fields.name?.trim() });
-      const { result, userErrors } = await runMutation({ checks: checks(fields), inputFields: INPUT_FIELDS, perform: () => updateCalendarResource(ctx.ghl, resourceType, id, body) });
-      if (result) await invalidateAfterWrite(ctx, resourcesChanged);
+      const body: CalendarResourceWriteBody = withoutNullish({ ...fields, name: fields.name?.trim() });
+      const { result, userErrors } = await runMutation(ctx, { checks: checks(fields), inputFields: INPUT_FIELDS, call: () => updateCalendarResource(ctx.ghl, resourceType, id, body), stale: resourcesChanged });
       return { calendarResource: result && withResourceId(result, id), userErrors };
     },
   }),
@@ -117,8 +117,7 @@ builder.mutationFields((t) => ({
     type: CalendarResourceDeletePayload,
     args: { input: t.arg({ type: CalendarResourceDeleteInput, required: true, description: 'The resource to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({ checks: [], inputFields: [], perform: () => deleteCalendarResource(ctx.ghl, input.resourceType, input.id).then(() => input.id) });
-      if (result) await invalidateAfterWrite(ctx, resourcesChanged);
+      const { result, userErrors } = await runMutation(ctx, { call: () => deleteCalendarResource(ctx.ghl, input.resourceType, input.id).then(() => input.id), stale: resourcesChanged });
       return { deletedCalendarResourceId: result, userErrors };
     },
   }),

@@ -1,8 +1,9 @@
 import { addContactFollowers, removeContactFollowers } from '../../ghl/endpoints/contacts.js';
 import { GhlNotFoundError } from '../../ghl/errors.js';
 import { builder } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, nonEmptyList } from '../shared/validate.js';
 import { User } from '../users/types.js';
@@ -89,12 +90,12 @@ const ContactFollowersRemovePayload = followersPayload('ContactFollowersRemovePa
 type Change = typeof addContactFollowers;
 
 const followersMutation = (change: Change) => async (input: { contactId: string; followerIds: string[] }, ctx: Parameters<typeof invalidateAfterWrite>[0]): Promise<FollowersResult> => {
-  const { result, userErrors } = await runMutation({
+  const { result, userErrors } = await runMutation(ctx, {
     checks: collect(nonEmptyList(['input', 'followerIds'], input.followerIds), ...nonBlankEach(['input', 'followerIds'], input.followerIds)),
     inputFields: ['followerIds'],
     fieldNames: { followers: 'followerIds' },
     notFoundField: ['input', 'contactId'],
-    perform: () => change(ctx.ghl, input.contactId, input.followerIds),
+    call: () => change(ctx.ghl, input.contactId, input.followerIds),
   });
   if (!result) return { contactId: null, followerIds: [], changedIds: [], userErrors };
   await invalidateAfterWrite(ctx, { records: { contact: [input.contactId], contactFollowers: [input.contactId] }, lists: CONTACT_LISTS });

@@ -1,6 +1,6 @@
 import type { ContactWriteBody } from '../../ghl/endpoints/contacts.js';
-import { builder, type BuilderTypes } from '../builder.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
+import type { BuilderTypes } from '../builder.js';
+import { recordPayload } from '../shared/mutation.js';
 import { email, nonBlank, phone } from '../shared/validate.js';
 import { Contact } from './types.js';
 
@@ -82,22 +82,4 @@ export function nonBlankEach(path: string[], values: readonly string[]) {
 
 /** `<Name>Payload { contact, userErrors }`. */
 export const ContactPayload = (name: string, description: string) =>
-  builder.objectRef<{ contact: unknown; userErrors: unknown[] }>(name).implement({
-    description,
-    fields: (t) => ({
-      contact: t.field({ type: Contact, nullable: true, description: 'The contact after the change; null when nothing changed.', resolve: (p) => p.contact as never }),
-      userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors as never }),
-    }),
-  });
-
-/**
- * GHL's 404 names the record it missed ("Task not found", "Campaign not found"): point the user
- * error at the input field of that record. Messages that name none keep the default field.
- */
-export function placeNotFound(errors: UserErrorShape[], fieldByRecord: Record<string, string>): UserErrorShape[] {
-  return errors.map((e) => {
-    if (e.code !== 'NOT_FOUND') return e;
-    const hit = Object.entries(fieldByRecord).find(([record]) => new RegExp(`^${record}\\b`, 'i').test(e.message));
-    return hit ? { ...e, field: ['input', hit[1]] } : e;
-  });
-}
+  recordPayload(name, description, 'contact', Contact, 'The contact after the change; null when nothing changed.');

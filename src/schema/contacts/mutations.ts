@@ -1,9 +1,7 @@
-import { createContact, deleteContact, updateContact, upsertContact } from '../../ghl/endpoints/contacts.js';
+import { createContact, deleteContact, type GhlContact, updateContact, upsertContact } from '../../ghl/endpoints/contacts.js';
 import { builder } from '../builder.js';
-import { runMutation, UserError } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
-import { publishWrite } from '../shared/publish-write.js';
+import { deletedIdPayload, mutationPayload, runMutation } from '../shared/mutation.js';
 import { collect, oneOf } from '../shared/validate.js';
 import { CONTACT_INPUT_FIELDS, CONTACT_LISTS, ContactPayload, contactInputFields, fieldChecks, toWriteBody } from './inputs.js';
 import { Contact } from './types.js';
@@ -29,26 +27,16 @@ const ContactUpsertInput = builder.inputType('ContactUpsertInput', {
 const ContactCreatePayload = ContactPayload('ContactCreatePayload', 'Result of `contactCreate`.');
 const ContactUpdatePayload = ContactPayload('ContactUpdatePayload', 'Result of `contactUpdate`.');
 
-const ContactUpsertPayload = builder.objectRef<{ contact: unknown; created: boolean | null; userErrors: unknown[] }>('ContactUpsertPayload').implement({
-  description: 'Result of `contactUpsert`.',
-  fields: (t) => ({
-    contact: t.field({ type: Contact, nullable: true, description: 'The created or updated contact; null when nothing changed.', resolve: (p) => p.contact as never }),
-    created: t.boolean({
-      nullable: true,
-      description: 'True when no contact matched and a new one was created; false when an existing contact was updated.',
-      resolve: (p) => p.created,
-    }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors as never }),
+const ContactUpsertPayload = mutationPayload<{ contact?: GhlContact | null; created?: boolean | null }>('ContactUpsertPayload', 'Result of `contactUpsert`.', (t) => ({
+  contact: t.field({ type: Contact, nullable: true, description: 'The created or updated contact; null when nothing changed.', resolve: (p) => p.contact ?? null }),
+  created: t.boolean({
+    nullable: true,
+    description: 'True when no contact matched and a new one was created; false when an existing contact was updated.',
+    resolve: (p) => p.created ?? null,
   }),
-});
+}));
 
-const ContactDeletePayload = builder.objectRef<{ deletedContactId: string | null; userErrors: unknown[] }>('ContactDeletePayload').implement({
-  description: 'Result of `contactDelete`.',
-  fields: (t) => ({
-    deletedContactId: t.id({ nullable: true, description: 'Id of the deleted contact; null when nothing was deleted.', resolve: (p) => p.deletedContactId }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors as never }),
-  }),
-});
+const ContactDeletePayload = deletedIdPayload('ContactDeletePayload', 'Result of `contactDelete`.', 'deletedContactId', 'Id of the deleted contact; null when nothing was deleted.');
 
 const ContactDeleteInput = builder.inputType('ContactDeleteInput', {
   description: 'The contact to delete.',
@@ -61,15 +49,13 @@ builder.mutationFields((t) => ({
     type: ContactCreatePayload,
     args: { input: t.arg({ type: ContactCreateInput, required: true, description: 'The new contact.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(...fieldChecks(input), oneOf([['input', 'firstName'], ['input', 'name'], ['input', 'email'], ['input', 'phone']], [input.firstName, input.name, input.email, input.phone])),
         inputFields: CONTACT_INPUT_FIELDS,
-        perform: () => createContact(ctx.ghl, { locationId: ctx.credential.locationId, ...toWriteBody(input) }),
+        call: () => createContact(ctx.ghl, { locationId: ctx.credential.locationId, ...toWriteBody(input) }),
+        stale: { lists: CONTACT_LISTS },
+        publish: (contact) => ({ upsert: 'contact', record: contact }),
       });
-      if (result) {
-        await invalidateAfterWrite(ctx, { lists: CONTACT_LISTS });
-        publishWrite(ctx, 'contact', 'UPSERT', result);
-      }
       return { contact: result, userErrors };
     },
   }),
@@ -78,15 +64,13 @@ builder.mutationFields((t) => ({
     type: ContactUpdatePayload,
     args: { input: t.arg({ type: ContactUpdateInput, required: true, description: 'The contact and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(...fieldChecks(input)),
         inputFields: CONTACT_INPUT_FIELDS,
-        perform: () => updateContact(ctx.ghl, input.id, toWriteBody(input)),
+        call: () => updateContact(ctx.ghl, input.id, toWriteBody(input)),
+        stale: { records: { contact: [input.id] }, lists: CONTACT_LISTS },
+        publish: (contact) => ({ upsert: 'contact', record: contact }),
       });
-      if (result) {
-        await invalidateAfterWrite(ctx, { records: { contact: [input.id] }, lists: CONTACT_LISTS });
-        publishWrite(ctx, 'contact', 'UPSERT', result);
-      }
       return { contact: result, userErrors };
     },
   }),
@@ -95,16 +79,15 @@ builder.mutationFields((t) => ({
     type: ContactUpsertPayload,
     args: { input: t.arg({ type: ContactUpsertInput, required: true, description: 'The contact; its email or phone finds an existing one.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         // Without an email or phone nothing can match, and an upsert would silently be a create.
         checks: collect(...fieldChecks(input), oneOf([['input', 'email'], ['input', 'phone']], [input.email, input.phone])),
         inputFields: CONTACT_INPUT_FIELDS,
-        perform: () => upsertContact(ctx.ghl, { locationId: ctx.credential.locationId, ...toWriteBody(input) }),
+        call: () => upsertContact(ctx.ghl, { locationId: ctx.credential.locationId, ...toWriteBody(input) }),
+        stale: (r) => ({ records: { contact: [r.contact.id] }, lists: CONTACT_LISTS }),
+        publish: (r) => ({ upsert: 'contact', record: r.contact }),
       });
-      if (!result) return { contact: null, created: null, userErrors };
-      await invalidateAfterWrite(ctx, { records: { contact: [result.contact.id] }, lists: CONTACT_LISTS });
-      publishWrite(ctx, 'contact', 'UPSERT', result.contact);
-      return { contact: result.contact, created: result.created, userErrors };
+      return { contact: result?.contact ?? null, created: result?.created ?? null, userErrors };
     },
   }),
   contactDelete: t.field({
@@ -112,24 +95,17 @@ builder.mutationFields((t) => ({
     type: ContactDeletePayload,
     args: { input: t.arg({ type: ContactDeleteInput, required: true, description: 'The contact to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
-        inputFields: [],
-        perform: async () => {
-          await deleteContact(ctx.ghl, input.id);
-          return input.id;
-        },
-      });
-      if (result) {
-        await invalidateAfterWrite(ctx, {
+      const { ok, userErrors } = await runMutation(ctx, {
+        call: () => deleteContact(ctx.ghl, input.id),
+        stale: {
           records: { contact: [input.id], contactTasks: [input.id], contactNotes: [input.id], contactAppointments: [input.id], contactFollowers: [input.id] },
           // Single task and note reads are keyed by contact and child: a new generation drops them all.
           // GHL deletes the contact's opportunities and conversations with it: drop those lists too.
           lists: [...CONTACT_LISTS, 'contactTask', 'contactNote', 'opportunitySearch', 'opportunitiesByContact', 'conversationSearch'],
-        });
-        publishWrite(ctx, 'contact', 'DELETE', { id: input.id });
-      }
-      return { deletedContactId: result, userErrors };
+        },
+        publish: () => ({ delete: 'contact', record: { id: input.id } }),
+      });
+      return { deletedContactId: ok ? input.id : null, userErrors };
     },
   }),
 }));

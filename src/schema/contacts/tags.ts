@@ -1,8 +1,9 @@
 import { addContactTags, bulkUpdateContactTags, removeContactTags } from '../../ghl/endpoints/contacts.js';
 import { builder } from '../builder.js';
 import { describedEnum } from '../shared/enums.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { publishWrite } from '../shared/publish-write.js';
 import { collect, nonEmptyList } from '../shared/validate.js';
@@ -71,10 +72,10 @@ builder.mutationFields((t) => ({
     type: ContactTagsAddPayload,
     args: { input: t.arg({ type: ContactTagsAddInput, required: true, description: 'The contact and the tags to add.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonEmptyList(['input', 'tags'], input.tags), ...nonBlankEach(['input', 'tags'], input.tags)),
         inputFields: ['tags'],
-        perform: () => addContactTags(ctx.ghl, input.id, input.tags),
+        call: () => addContactTags(ctx.ghl, input.id, input.tags),
       });
       return { contact: result ? await reloaded(ctx, input.id) : null, userErrors };
     },
@@ -84,10 +85,10 @@ builder.mutationFields((t) => ({
     type: ContactTagsRemovePayload,
     args: { input: t.arg({ type: ContactTagsRemoveInput, required: true, description: 'The contact and the tags to remove.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonEmptyList(['input', 'tags'], input.tags), ...nonBlankEach(['input', 'tags'], input.tags)),
         inputFields: ['tags'],
-        perform: () => removeContactTags(ctx.ghl, input.id, input.tags),
+        call: () => removeContactTags(ctx.ghl, input.id, input.tags),
       });
       return { contact: result ? await reloaded(ctx, input.id) : null, userErrors };
     },
@@ -98,7 +99,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ContactsTagsBulkUpdateInput, required: true, description: 'The contacts, the tags and what to do.' }) },
     resolve: async (_root, { input }, ctx) => {
       const removeAll = input.removeAllTags ?? false;
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(
           nonEmptyList(['input', 'contactIds'], input.contactIds),
           ...nonBlankEach(['input', 'contactIds'], input.contactIds),
@@ -108,7 +109,7 @@ builder.mutationFields((t) => ({
         ),
         inputFields: ['contactIds', 'tags', 'removeAllTags'],
         fieldNames: { contacts: 'contactIds' },
-        perform: () => bulkUpdateContactTags(ctx.ghl, input.action, { contacts: input.contactIds, tags: input.tags, ...(removeAll ? { removeAllTags: true } : {}) }),
+        call: () => bulkUpdateContactTags(ctx.ghl, input.action, { contacts: input.contactIds, tags: input.tags, ...(removeAll ? { removeAllTags: true } : {}) }),
       });
       if (!result) return { succeeded: null, errorCount: null, results: [], userErrors };
       await invalidateAfterWrite(ctx, { records: { contact: input.contactIds }, lists: CONTACT_LISTS });

@@ -1,12 +1,11 @@
 import type { MessageStatusBody } from '../../ghl/endpoints/conversations.js';
 import { sendLiveChatTyping, updateMessageStatus } from '../../ghl/endpoints/conversations.js';
 import { builder } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { recordPayload, runMutation } from '../shared/mutation.js';
 import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonBlank } from '../shared/validate.js';
 import { MessageStatusEnum, UPDATABLE_STATUSES } from './enums.js';
-import type { ConversationNode } from './paging.js';
 import { Conversation, Message } from './types.js';
 
 const MessageProviderErrorInput = builder.inputType('MessageProviderErrorInput', {
@@ -38,21 +37,9 @@ const ConversationTypingIndicatorSendInput = builder.inputType('ConversationTypi
   }),
 });
 
-const MessageStatusUpdatePayload = builder.objectRef<{ message: unknown; userErrors: UserErrorShape[] }>('MessageStatusUpdatePayload').implement({
-  description: 'Result of `messageStatusUpdate`.',
-  fields: (t) => ({
-    message: t.field({ type: Message, nullable: true, description: 'The message after the change; null when nothing changed.', resolve: (p) => p.message as never }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const MessageStatusUpdatePayload = recordPayload('MessageStatusUpdatePayload', 'Result of `messageStatusUpdate`.', 'message', Message, 'The message after the change; null when nothing changed.');
 
-const ConversationTypingIndicatorSendPayload = builder.objectRef<{ conversation: ConversationNode | null; userErrors: UserErrorShape[] }>('ConversationTypingIndicatorSendPayload').implement({
-  description: 'Result of `conversationTypingIndicatorSend`.',
-  fields: (t) => ({
-    conversation: t.field({ type: Conversation, nullable: true, description: 'The conversation the indicator was sent to; null when nothing was sent.', resolve: (p) => p.conversation }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const ConversationTypingIndicatorSendPayload = recordPayload('ConversationTypingIndicatorSendPayload', 'Result of `conversationTypingIndicatorSend`.', 'conversation', Conversation, 'The conversation the indicator was sent to; null when nothing was sent.');
 
 const STATUS_FIELDS = ['messageId', 'status', 'error', 'emailMessageId', 'recipients'] as const;
 
@@ -63,7 +50,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: MessageStatusUpdateInput, required: true, description: 'The message and its new status.' }) },
     resolve: async (_root, { input }, ctx) => {
       const error = input.error ?? null;
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(
           nonBlank(['input', 'messageId'], input.messageId),
           UPDATABLE_STATUSES.has(input.status) ? null : { code: 'INVALID', field: ['input', 'status'], message: 'A provider can only report DELIVERED, FAILED, PENDING or READ.' },
@@ -76,7 +63,7 @@ builder.mutationFields((t) => ({
         ),
         inputFields: STATUS_FIELDS,
         notFoundField: ['input', 'messageId'],
-        perform: () => {
+        call: () => {
           const body: MessageStatusBody = {
             status: input.status as MessageStatusBody['status'],
             ...(error ? { error: { code: error.code, type: error.type, message: error.message } } : {}),
@@ -105,11 +92,11 @@ builder.mutationFields((t) => ({
     type: ConversationTypingIndicatorSendPayload,
     args: { input: t.arg({ type: ConversationTypingIndicatorSendInput, required: true, description: 'The conversation, the visitor and whether the agent is typing.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'conversationId'], input.conversationId), nonBlank(['input', 'visitorId'], input.visitorId)),
         inputFields: ['conversationId', 'visitorId', 'isTyping'],
         notFoundField: ['input', 'conversationId'],
-        perform: () => sendLiveChatTyping(ctx.ghl, { conversationId: input.conversationId, visitorId: input.visitorId, isTyping: input.isTyping }),
+        call: () => sendLiveChatTyping(ctx.ghl, { conversationId: input.conversationId, visitorId: input.visitorId, isTyping: input.isTyping }),
       });
       // Nothing readable changes: the indicator only reaches the visitor's widget.
       return { conversation: result ? { id: input.conversationId } : null, userErrors };

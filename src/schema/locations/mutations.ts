@@ -2,9 +2,9 @@ import type { LocationCreateBody } from '../../ghl/endpoints/locations.js';
 import { createLocation } from '../../ghl/endpoints/locations.js';
 import { builder } from '../builder.js';
 import { agencyCompanyId, requireAgency } from '../companies/agency.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, email, nonBlank, phone } from '../shared/validate.js';
 import { Location } from './types.js';
 
@@ -47,13 +47,7 @@ const LocationCreateInput = builder.inputType('LocationCreateInput', {
   }),
 });
 
-const LocationCreatePayload = builder.objectRef<{ location: unknown; userErrors: UserErrorShape[] }>('LocationCreatePayload').implement({
-  description: 'Result of `locationCreate`.',
-  fields: (t) => ({
-    location: t.field({ type: Location, nullable: true, description: 'The new location; null when nothing was created.', resolve: (p) => p.location as never }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const LocationCreatePayload = recordPayload('LocationCreatePayload', 'Result of `locationCreate`.', 'location', Location, 'The new location; null when nothing was created.');
 
 function country(path: string[], value: string | null | undefined): UserErrorShape | null {
   if (value === null || value === undefined) return null;
@@ -68,7 +62,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const agency = requireAgency(ctx);
       const { prospect, settings } = input;
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(
           nonBlank(['input', 'name'], input.name),
           phone(['input', 'phone'], input.phone),
@@ -79,7 +73,7 @@ builder.mutationFields((t) => ({
         ),
         inputFields: LOCATION_INPUT_FIELDS,
         fieldNames: { prospectInfo: 'prospect' },
-        perform: () => {
+        call: () => {
           const body: LocationCreateBody = { name: input.name.trim(), companyId: agencyCompanyId(ctx) };
           for (const key of ['phone', 'address', 'city', 'state', 'postalCode', 'country', 'website', 'timezone', 'snapshotId'] as const) {
             const v = input[key];
@@ -89,9 +83,9 @@ builder.mutationFields((t) => ({
           if (settings) body.settings = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== null && v !== undefined));
           return createLocation(agency, body);
         },
+        // The agency's `locationCount` changed too.
+        stale: () => ({ records: { company: [agencyCompanyId(ctx)] }, lists: ['locationSearch'] }),
       });
-      // The agency's `locationCount` changed too.
-      if (result) await invalidateAfterWrite(ctx, { records: { company: [agencyCompanyId(ctx)] }, lists: ['locationSearch'] });
       return { location: result, userErrors };
     },
   }),

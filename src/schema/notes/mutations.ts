@@ -1,19 +1,15 @@
-import type { GraphQLContext } from '../../context.js';
-import type { GhlNote } from '../../ghl/endpoints/contacts.js';
 import { createNote, deleteNote, updateNote, type NoteWriteBody } from '../../ghl/endpoints/notes.js';
 import { childKey } from '../../loaders/contacts.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import type { StaleEntries } from '../../loaders/resources.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
-import { publishWrite } from '../shared/publish-write.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, nonBlank, oneOf } from '../shared/validate.js';
-import { placeNotFound } from '../contacts/inputs.js';
 import { Note } from './types.js';
 
 /** Note writes. A note is addressed through its contact, as GHL's paths do. */
 
-const RECORD_FIELDS = { Contact: 'contactId', Note: 'id' };
+const NOT_FOUND_FIELD = { Contact: 'contactId', Note: 'id' };
 const NOTE_FIELDS = ['body', 'title', 'color', 'pinned', 'userId'] as const;
 /** `#RGB` or `#RRGGBB`: what `Note.color` promises to readers. */
 const HEX_COLOR = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
@@ -61,21 +57,9 @@ const ContactNoteDeleteInput = builder.inputType('ContactNoteDeleteInput', {
 });
 
 const notePayload = (name: string, mutation: string) =>
-  builder.objectRef<{ note: GhlNote | null; userErrors: UserErrorShape[] }>(name).implement({
-    description: `Result of \`${mutation}\`.`,
-    fields: (t) => ({
-      note: t.field({ type: Note, nullable: true, description: 'The note after the change; null when nothing changed.', resolve: (p) => p.note }),
-      userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-    }),
-  });
+  recordPayload(name, `Result of \`${mutation}\`.`, 'note', Note, 'The note after the change; null when nothing changed.');
 
-const ContactNoteDeletePayload = builder.objectRef<{ deletedNoteId: string | null; userErrors: UserErrorShape[] }>('ContactNoteDeletePayload').implement({
-  description: 'Result of `contactNoteDelete`.',
-  fields: (t) => ({
-    deletedNoteId: t.id({ nullable: true, description: 'Id of the deleted note; null when nothing was deleted.', resolve: (p) => p.deletedNoteId }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const ContactNoteDeletePayload = deletedIdPayload('ContactNoteDeletePayload', 'Result of `contactNoteDelete`.', 'deletedNoteId', 'Id of the deleted note; null when nothing was deleted.');
 
 function checks(input: NoteFields) {
   const color = input.color;
@@ -94,12 +78,8 @@ function toBody(input: NoteFields): NoteWriteBody {
   return body;
 }
 
-/** After a write to a note: its cached reads are stale, and watchers of the contact's notes hear of it at once. */
-async function noteWritten(ctx: GraphQLContext, contactId: string, noteId: string, note: object | null): Promise<void> {
-  await invalidateAfterWrite(ctx, { records: { contactNotes: [contactId], contactNote: [childKey(contactId, noteId)] } });
-  if (note) publishWrite(ctx, 'contactNote', 'UPSERT', { ...note, contactId });
-  else publishWrite(ctx, 'contactNote', 'DELETE', { id: noteId, contactId });
-}
+/** After a write to a note its cached reads are stale; watchers of the contact's notes hear of it at once. */
+const noteWritten = (contactId: string, noteId: string): StaleEntries => ({ records: { contactNotes: [contactId], contactNote: [childKey(contactId, noteId)] } });
 
 builder.mutationFields((t) => ({
   contactNoteCreate: t.field({
@@ -107,14 +87,16 @@ builder.mutationFields((t) => ({
     type: notePayload('ContactNoteCreatePayload', 'contactNoteCreate'),
     args: { input: t.arg({ type: ContactNoteCreateInput, required: true, description: 'The contact and the note.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: checks(input),
         inputFields: NOTE_FIELDS,
         notFoundField: ['input', 'contactId'],
-        perform: () => createNote(ctx.ghl, input.contactId, { ...toBody(input), body: input.body }),
+        notFoundFieldByRecord: NOT_FOUND_FIELD,
+        call: () => createNote(ctx.ghl, input.contactId, { ...toBody(input), body: input.body }),
+        stale: (note) => noteWritten(input.contactId, note.id),
+        publish: (note) => ({ upsert: 'contactNote', record: { ...note, contactId: input.contactId } }),
       });
-      if (result) await noteWritten(ctx, input.contactId, result.id, result);
-      return { note: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
+      return { note: result, userErrors };
     },
   }),
   contactNoteUpdate: t.field({
@@ -122,13 +104,15 @@ builder.mutationFields((t) => ({
     type: notePayload('ContactNoteUpdatePayload', 'contactNoteUpdate'),
     args: { input: t.arg({ type: ContactNoteUpdateInput, required: true, description: 'The note and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: [...checks(input), ...collect(oneOf(NOTE_FIELDS.map((f) => ['input', f]), NOTE_FIELDS.map((f) => input[f])))],
         inputFields: NOTE_FIELDS,
-        perform: () => updateNote(ctx.ghl, input.contactId, input.id, toBody(input)),
+        notFoundFieldByRecord: NOT_FOUND_FIELD,
+        call: () => updateNote(ctx.ghl, input.contactId, input.id, toBody(input)),
+        stale: noteWritten(input.contactId, input.id),
+        publish: (note) => ({ upsert: 'contactNote', record: { ...note, contactId: input.contactId } }),
       });
-      if (result) await noteWritten(ctx, input.contactId, input.id, result);
-      return { note: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
+      return { note: result, userErrors };
     },
   }),
   contactNoteDelete: t.field({
@@ -136,16 +120,13 @@ builder.mutationFields((t) => ({
     type: ContactNoteDeletePayload,
     args: { input: t.arg({ type: ContactNoteDeleteInput, required: true, description: 'The note to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
-        inputFields: [],
-        perform: async () => {
-          await deleteNote(ctx.ghl, input.contactId, input.id);
-          return input.id;
-        },
+      const { ok, userErrors } = await runMutation(ctx, {
+        notFoundFieldByRecord: NOT_FOUND_FIELD,
+        call: () => deleteNote(ctx.ghl, input.contactId, input.id),
+        stale: noteWritten(input.contactId, input.id),
+        publish: () => ({ delete: 'contactNote', record: { id: input.id, contactId: input.contactId } }),
       });
-      if (result) await noteWritten(ctx, input.contactId, input.id, null);
-      return { deletedNoteId: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
+      return { deletedNoteId: ok ? input.id : null, userErrors };
     },
   }),
 }));

@@ -1,7 +1,7 @@
 import { addOpportunityFollowers, removeOpportunityFollowers } from '../../ghl/endpoints/opportunities.js';
 import { builder } from '../builder.js';
-import { runMutation } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { runMutation } from '../shared/mutation.js';
 import { collect, nonBlank, nonEmptyList } from '../shared/validate.js';
 import { invalidateOpportunity } from './checks.js';
 import { opportunityPayload } from './payloads.js';
@@ -41,10 +41,10 @@ builder.mutationFields((t) => ({
     type: OpportunityFollowersAddPayload,
     args: { input: t.arg({ type: OpportunityFollowersAddInput, required: true, description: 'The opportunity and the users to add.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonEmptyList(['input', 'followers'], input.followers), ...idChecks('followers', input.followers)),
         inputFields: ['followers'],
-        perform: () => addOpportunityFollowers(ctx.ghl, input.id, input.followers),
+        call: () => addOpportunityFollowers(ctx.ghl, input.id, input.followers),
       });
       if (result) await invalidateOpportunity(ctx, input.id);
       return { opportunityId: result ? input.id : null, followersAdded: result?.followersAdded ?? [], userErrors };
@@ -61,7 +61,7 @@ builder.mutationFields((t) => ({
         !all && followers.length === 0 ? { code: 'REQUIRED', field: ['input', 'followers'], message: 'Give the followers to remove, or set `all`.' } : null,
         ...idChecks('followers', followers),
       );
-      const { result, userErrors } = await runMutation({ checks, inputFields: ['followers'], perform: () => removeOpportunityFollowers(ctx.ghl, input.id, followers, all) });
+      const { result, userErrors } = await runMutation(ctx, { checks, inputFields: ['followers'], call: () => removeOpportunityFollowers(ctx.ghl, input.id, followers, all) });
       if (result) await invalidateOpportunity(ctx, input.id);
       return { opportunityId: result ? input.id : null, followersRemoved: result?.followersRemoved ?? [], userErrors };
     },

@@ -1,8 +1,9 @@
 import type { OpportunityWriteBody } from '../../ghl/endpoints/opportunities.js';
 import { createOpportunity, deleteOpportunity, updateOpportunity, updateOpportunityStatus } from '../../ghl/endpoints/opportunities.js';
 import { builder } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { deletedIdPayload, runMutation } from '../shared/mutation.js';
 import { publishWrite } from '../shared/publish-write.js';
 import { customFieldsBody, GHL_FIELD_NAMES, invalidateOpportunity, placementChecks, plainChecks, WRITE_FIELDS } from './checks.js';
 import { opportunityInputFields, opportunityPayload, type OpportunityFieldsInput } from './payloads.js';
@@ -58,13 +59,7 @@ const OpportunityUpdatePayload = opportunityPayload('OpportunityUpdatePayload', 
 const OpportunityStageUpdatePayload = opportunityPayload('OpportunityStageUpdatePayload', 'Result of `opportunityStageUpdate`.');
 const OpportunityStatusUpdatePayload = opportunityPayload('OpportunityStatusUpdatePayload', 'Result of `opportunityStatusUpdate`.');
 
-const OpportunityDeletePayload = builder.objectRef<{ deletedOpportunityId: string | null; userErrors: UserErrorShape[] }>('OpportunityDeletePayload').implement({
-  description: 'Result of `opportunityDelete`.',
-  fields: (t) => ({
-    deletedOpportunityId: t.id({ nullable: true, description: 'Id of the deleted opportunity; null when nothing was deleted.', resolve: (p) => p.deletedOpportunityId }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const OpportunityDeletePayload = deletedIdPayload('OpportunityDeletePayload', 'Result of `opportunityDelete`.', 'deletedOpportunityId', 'Id of the deleted opportunity; null when nothing was deleted.');
 
 /** The update body from input fields; null and absent both mean "leave as is". */
 export function writeBody(input: OpportunityFieldsInput, pipelineId: string | undefined): OpportunityWriteBody {
@@ -91,10 +86,10 @@ builder.mutationFields((t) => ({
       const plain = plainChecks(input);
       if (plain.length) return { opportunity: null, userErrors: plain };
       const placed = await placementChecks(ctx, input);
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         ...mutationOptions,
         checks: placed.userErrors,
-        perform: () => createOpportunity(ctx.ghl, { ...writeBody(input, placed.pipelineId), locationId: ctx.credential.locationId, contactId: input.contactId, pipelineId: input.pipelineId, name: input.name, status: input.status ?? 'open' }),
+        call: () => createOpportunity(ctx.ghl, { ...writeBody(input, placed.pipelineId), locationId: ctx.credential.locationId, contactId: input.contactId, pipelineId: input.pipelineId, name: input.name, status: input.status ?? 'open' }),
       });
       if (result) {
         await invalidateOpportunity(ctx, null);
@@ -112,7 +107,7 @@ builder.mutationFields((t) => ({
       const plain = plainChecks(input);
       if (plain.length) return { opportunity: null, userErrors: plain };
       const placed = await placementChecks(ctx, input);
-      const { result, userErrors } = await runMutation({ ...mutationOptions, checks: placed.userErrors, perform: () => updateOpportunity(ctx.ghl, input.id, writeBody(input, placed.pipelineId)) });
+      const { result, userErrors } = await runMutation(ctx, { ...mutationOptions, checks: placed.userErrors, call: () => updateOpportunity(ctx.ghl, input.id, writeBody(input, placed.pipelineId)) });
       if (result) {
         await invalidateOpportunity(ctx, input.id);
         ctx.loaders.opportunity.prime(result.id, result);
@@ -127,10 +122,10 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: OpportunityStageUpdateInput, required: true, description: 'The opportunity and the stage to move it to.' }) },
     resolve: async (_root, { input }, ctx) => {
       const placed = await placementChecks(ctx, input);
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         ...mutationOptions,
         checks: placed.userErrors,
-        perform: () => updateOpportunity(ctx.ghl, input.id, { pipelineStageId: input.stageId, ...(placed.pipelineId ? { pipelineId: placed.pipelineId } : {}) }),
+        call: () => updateOpportunity(ctx.ghl, input.id, { pipelineStageId: input.stageId, ...(placed.pipelineId ? { pipelineId: placed.pipelineId } : {}) }),
       });
       if (result) {
         await invalidateOpportunity(ctx, input.id);
@@ -147,10 +142,10 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const checks: UserErrorShape[] =
         input.lostReasonId && input.status !== 'lost' ? [{ code: 'INVALID', field: ['input', 'lostReasonId'], message: 'A lost reason goes only with the status LOST.' }] : [];
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         ...mutationOptions,
         checks,
-        perform: async () => {
+        call: async () => {
           await updateOpportunityStatus(ctx.ghl, input.id, { status: input.status, ...(input.lostReasonId ? { lostReasonId: input.lostReasonId } : {}) });
           return input.id;
         },
@@ -168,10 +163,9 @@ builder.mutationFields((t) => ({
     type: OpportunityDeletePayload,
     args: { input: t.arg({ type: OpportunityDeleteInput, required: true, description: 'The opportunity to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         ...mutationOptions,
-        checks: [],
-        perform: async () => {
+        call: async () => {
           await deleteOpportunity(ctx.ghl, input.id);
           return input.id;
         },

@@ -1,7 +1,7 @@
 import { upsertOpportunity } from '../../ghl/endpoints/opportunities.js';
 import { builder } from '../builder.js';
-import { runMutation } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
+import { runMutation } from '../shared/mutation.js';
 import { oneOf } from '../shared/validate.js';
 import { GHL_FIELD_NAMES, invalidateOpportunity, placementChecks, plainChecks, WRITE_FIELDS } from './checks.js';
 import { opportunityCoreFields, opportunityPayload } from './payloads.js';
@@ -37,11 +37,11 @@ builder.mutationFields((t) => ({
       const plain = [...plainChecks(input), ...[oneOf([['input', 'id'], ['input', 'contactId']], [input.id, input.contactId])].filter((c) => c !== null)];
       if (plain.length) return { opportunity: null, created: false, userErrors: plain };
       const placed = await placementChecks(ctx, input);
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         inputFields: WRITE_FIELDS,
         fieldNames: GHL_FIELD_NAMES,
         checks: placed.userErrors,
-        perform: () =>
+        call: () =>
           upsertOpportunity(ctx.ghl, {
             locationId: ctx.credential.locationId,
             pipelineId: input.pipelineId,

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { GhlBadRequestError, GhlError, GhlNotFoundError } from '../../ghl/errors.js';
+import { GhlBadRequestError, GhlError } from '../../ghl/errors.js';
 import { builder } from '../builder.js';
 import { describedEnum } from './enums.js';
 
@@ -86,29 +86,4 @@ export function userErrorsFromGhl(error: GhlBadRequestError, inputFields: readon
       field: inputFields.includes(name) ? ['input', name] : null,
     };
   });
-}
-
-/**
- * Runs a write: input checks first (no upstream call when they fail), then the GHL call. GHL's
- * 400/422 and a missing target become user errors; every other failure (FORBIDDEN,
- * RATE_LIMITED, UPSTREAM_UNAVAILABLE…) is a top-level error with its code.
- */
-export async function runMutation<T>(opts: {
-  checks: UserErrorShape[];
-  inputFields: readonly string[];
-  fieldNames?: Record<string, string>;
-  /** Path reported when the target record does not exist. @default ['input', 'id'] */
-  notFoundField?: string[];
-  perform: () => Promise<T>;
-}): Promise<{ result: T | null; userErrors: UserErrorShape[] }> {
-  if (opts.checks.length > 0) return { result: null, userErrors: opts.checks };
-  try {
-    return { result: await opts.perform(), userErrors: [] };
-  } catch (err) {
-    if (err instanceof GhlBadRequestError) return { result: null, userErrors: userErrorsFromGhl(err, opts.inputFields, opts.fieldNames) };
-    if (err instanceof GhlNotFoundError) {
-      return { result: null, userErrors: [{ code: 'NOT_FOUND', message: err.message, field: opts.notFoundField ?? ['input', 'id'] }] };
-    }
-    throw err;
-  }
 }

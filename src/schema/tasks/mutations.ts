@@ -1,14 +1,10 @@
-import type { GraphQLContext } from '../../context.js';
-import type { GhlTask } from '../../ghl/endpoints/contacts.js';
 import { createTask, deleteTask, setTaskCompleted, updateTask, type TaskUpdateBody } from '../../ghl/endpoints/tasks.js';
 import { childKey } from '../../loaders/contacts.js';
 import { builder } from '../builder.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import type { StaleEntries } from '../../loaders/resources.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
-import { publishWrite } from '../shared/publish-write.js';
+import { deletedIdPayload, recordPayload, runMutation, type WriteEvent } from '../shared/mutation.js';
 import { collect, nonBlank, oneOf } from '../shared/validate.js';
-import { placeNotFound } from '../contacts/inputs.js';
 import { Task } from './types.js';
 
 /** Task writes. A task is addressed through its contact, as GHL's paths do. */
@@ -58,28 +54,15 @@ const ContactTaskDeleteInput = builder.inputType('ContactTaskDeleteInput', {
 });
 
 const taskPayload = (name: string) =>
-  builder.objectRef<{ task: GhlTask | null; userErrors: UserErrorShape[] }>(name).implement({
-    description: `Result of \`${name.charAt(0).toLowerCase()}${name.slice(1).replace(/Payload$/, '')}\`.`,
-    fields: (t) => ({
-      task: t.field({ type: Task, nullable: true, description: 'The task after the change; null when nothing changed.', resolve: (p) => p.task }),
-      userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-    }),
-  });
+  recordPayload(name, `Result of \`${name.charAt(0).toLowerCase()}${name.slice(1).replace(/Payload$/, '')}\`.`, 'task', Task, 'The task after the change; null when nothing changed.');
 
-const ContactTaskDeletePayload = builder.objectRef<{ deletedTaskId: string | null; userErrors: UserErrorShape[] }>('ContactTaskDeletePayload').implement({
-  description: 'Result of `contactTaskDelete`.',
-  fields: (t) => ({
-    deletedTaskId: t.id({ nullable: true, description: 'Id of the deleted task; null when nothing was deleted.', resolve: (p) => p.deletedTaskId }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const ContactTaskDeletePayload = deletedIdPayload('ContactTaskDeletePayload', 'Result of `contactTaskDelete`.', 'deletedTaskId', 'Id of the deleted task; null when nothing was deleted.');
 
 /** A contact's task list and the single-task read are stale after any write to one of its tasks. */
-const taskWritten = (ctx: GraphQLContext, contactId: string, taskId: string) =>
-  invalidateAfterWrite(ctx, { records: { contactTasks: [contactId], contactTask: [childKey(contactId, taskId)] } });
+const taskWritten = (contactId: string, taskId: string): StaleEntries => ({ records: { contactTasks: [contactId], contactTask: [childKey(contactId, taskId)] } });
+const taskUpserted = (contactId: string) => (task: object): WriteEvent => ({ upsert: 'contactTask', record: { ...task, contactId } });
 
-const NOT_FOUND = ['input', 'id'];
-const RECORD_FIELDS = { Contact: 'contactId', Task: 'id' };
+const NOT_FOUND_FIELD = { Contact: 'contactId', Task: 'id' };
 
 builder.mutationFields((t) => ({
   contactTaskCreate: t.field({
@@ -87,11 +70,12 @@ builder.mutationFields((t) => ({
     type: taskPayload('ContactTaskCreatePayload'),
     args: { input: t.arg({ type: ContactTaskCreateInput, required: true, description: 'The contact and the new task.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(nonBlank(['input', 'title'], input.title)),
         inputFields: TASK_FIELDS,
         notFoundField: ['input', 'contactId'],
-        perform: () =>
+        notFoundFieldByRecord: NOT_FOUND_FIELD,
+        call: () =>
           createTask(ctx.ghl, input.contactId, {
             title: input.title.trim(),
             dueDate: input.dueDate.toISOString(),
@@ -99,12 +83,10 @@ builder.mutationFields((t) => ({
             ...(input.body ? { body: input.body } : {}),
             ...(input.assignedTo ? { assignedTo: input.assignedTo } : {}),
           }),
+        stale: (task) => taskWritten(input.contactId, task.id),
+        publish: taskUpserted(input.contactId),
       });
-      if (result) {
-        await taskWritten(ctx, input.contactId, result.id);
-        publishWrite(ctx, 'contactTask', 'UPSERT', { ...result, contactId: input.contactId });
-      }
-      return { task: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
+      return { task: result, userErrors };
     },
   }),
   contactTaskUpdate: t.field({
@@ -119,20 +101,18 @@ builder.mutationFields((t) => ({
         ...(input.completed != null ? { completed: input.completed } : {}),
         ...(input.assignedTo != null ? { assignedTo: input.assignedTo } : {}),
       };
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(
           nonBlank(['input', 'title'], input.title),
           oneOf(TASK_FIELDS.map((f) => ['input', f]), TASK_FIELDS.map((f) => input[f])),
         ),
         inputFields: TASK_FIELDS,
-        notFoundField: NOT_FOUND,
-        perform: () => updateTask(ctx.ghl, input.contactId, input.id, body),
+        notFoundFieldByRecord: NOT_FOUND_FIELD,
+        call: () => updateTask(ctx.ghl, input.contactId, input.id, body),
+        stale: taskWritten(input.contactId, input.id),
+        publish: taskUpserted(input.contactId),
       });
-      if (result) {
-        await taskWritten(ctx, input.contactId, input.id);
-        publishWrite(ctx, 'contactTask', 'UPSERT', { ...result, contactId: input.contactId });
-      }
-      return { task: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
+      return { task: result, userErrors };
     },
   }),
   contactTaskComplete: t.field({
@@ -140,17 +120,14 @@ builder.mutationFields((t) => ({
     type: taskPayload('ContactTaskCompletePayload'),
     args: { input: t.arg({ type: ContactTaskCompleteInput, required: true, description: 'The task.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
+      const { result, userErrors } = await runMutation(ctx, {
         inputFields: ['completed'],
-        notFoundField: NOT_FOUND,
-        perform: () => setTaskCompleted(ctx.ghl, input.contactId, input.id, input.completed ?? true),
+        notFoundFieldByRecord: NOT_FOUND_FIELD,
+        call: () => setTaskCompleted(ctx.ghl, input.contactId, input.id, input.completed ?? true),
+        stale: taskWritten(input.contactId, input.id),
+        publish: taskUpserted(input.contactId),
       });
-      if (result) {
-        await taskWritten(ctx, input.contactId, input.id);
-        publishWrite(ctx, 'contactTask', 'UPSERT', { ...result, contactId: input.contactId });
-      }
-      return { task: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
+      return { task: result, userErrors };
     },
   }),
   contactTaskDelete: t.field({
@@ -158,20 +135,13 @@ builder.mutationFields((t) => ({
     type: ContactTaskDeletePayload,
     args: { input: t.arg({ type: ContactTaskDeleteInput, required: true, description: 'The task to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
-        inputFields: [],
-        notFoundField: NOT_FOUND,
-        perform: async () => {
-          await deleteTask(ctx.ghl, input.contactId, input.id);
-          return input.id;
-        },
+      const { ok, userErrors } = await runMutation(ctx, {
+        notFoundFieldByRecord: NOT_FOUND_FIELD,
+        call: () => deleteTask(ctx.ghl, input.contactId, input.id),
+        stale: taskWritten(input.contactId, input.id),
+        publish: () => ({ delete: 'contactTask', record: { id: input.id, contactId: input.contactId } }),
       });
-      if (result) {
-        await taskWritten(ctx, input.contactId, input.id);
-        publishWrite(ctx, 'contactTask', 'DELETE', { id: input.id, contactId: input.contactId });
-      }
-      return { deletedTaskId: result, userErrors: placeNotFound(userErrors, RECORD_FIELDS) };
+      return { deletedTaskId: ok ? input.id : null, userErrors };
     },
   }),
 }));

@@ -2,9 +2,9 @@ import type { UserWriteBody } from '../../ghl/endpoints/users.js';
 import { createUser, deleteUser, updateUser } from '../../ghl/endpoints/users.js';
 import { builder, type BuilderTypes } from '../builder.js';
 import { callerCompanyId } from '../companies/agency.js';
-import { runMutation, UserError, type UserErrorShape } from '../shared/errors.js';
+import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, email, nonBlank, nonEmptyList, phone } from '../shared/validate.js';
 import { permissionsBody, UserPermissionsInput } from './permissions.js';
 import { PlatformLanguage, User, UserRole, UserType } from './types.js';
@@ -18,7 +18,7 @@ const USER_INPUT_FIELDS = ['firstName', 'lastName', 'email', 'password', 'phone'
 const MIN_PASSWORD = 8;
 const PASSWORD_DESCRIPTION = `Login password, at least ${MIN_PASSWORD} characters. Sent to GHL only; never returned.`;
 /** Every list a user write can change. */
-const USER_LISTS = ['userSearch', 'userByEmail', 'locationUsers'];
+const USER_LISTS = ['userSearch', 'userByEmail', 'locationUsers'] as const;
 
 type Language = 'en_US' | 'es' | 'fr_CA' | 'fr_FR' | 'nl' | 'de' | 'pt_PT' | 'pt_BR' | 'it' | 'sv' | 'da' | 'fi' | 'no';
 
@@ -96,24 +96,12 @@ const UserDeleteInput = builder.inputType('UserDeleteInput', {
 });
 
 const UserPayload = (name: string, description: string) =>
-  builder.objectRef<{ user: unknown; userErrors: UserErrorShape[] }>(name).implement({
-    description,
-    fields: (t) => ({
-      user: t.field({ type: User, nullable: true, description: 'The user after the change; null when nothing changed.', resolve: (p) => p.user as never }),
-      userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-    }),
-  });
+  recordPayload(name, description, 'user', User, 'The user after the change; null when nothing changed.');
 
 const UserCreatePayload = UserPayload('UserCreatePayload', 'Result of `userCreate`.');
 const UserUpdatePayload = UserPayload('UserUpdatePayload', 'Result of `userUpdate`.');
 
-const UserDeletePayload = builder.objectRef<{ deletedUserId: string | null; userErrors: UserErrorShape[] }>('UserDeletePayload').implement({
-  description: 'Result of `userDelete`. GHL queues the deletion; the user is gone from reads at once.',
-  fields: (t) => ({
-    deletedUserId: t.id({ nullable: true, description: 'Id of the deleted user; null when nothing was deleted.', resolve: (p) => p.deletedUserId }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const UserDeletePayload = deletedIdPayload('UserDeletePayload', 'Result of `userDelete`. GHL queues the deletion; the user is gone from reads at once.', 'deletedUserId', 'Id of the deleted user; null when nothing was deleted.');
 
 builder.mutationFields((t) => ({
   userCreate: t.field({
@@ -121,10 +109,10 @@ builder.mutationFields((t) => ({
     type: UserCreatePayload,
     args: { input: t.arg({ type: UserCreateInput, required: true, description: 'The new user.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(email(['input', 'email'], input.email), ...fieldChecks(input)),
         inputFields: USER_INPUT_FIELDS,
-        perform: async () =>
+        call: async () =>
           createUser(ctx.ghl, {
             ...toWriteBody(input),
             companyId: await callerCompanyId(ctx),
@@ -136,8 +124,8 @@ builder.mutationFields((t) => ({
             role: input.role ?? 'user',
             locationIds: input.locationIds ?? [ctx.credential.locationId],
           }),
+        stale: { lists: USER_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { lists: USER_LISTS });
       return { user: result, userErrors };
     },
   }),
@@ -146,12 +134,12 @@ builder.mutationFields((t) => ({
     type: UserUpdatePayload,
     args: { input: t.arg({ type: UserUpdateInput, required: true, description: 'The user and its changes.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
+      const { result, userErrors } = await runMutation(ctx, {
         checks: collect(...fieldChecks(input)),
         inputFields: USER_INPUT_FIELDS,
-        perform: () => updateUser(ctx.ghl, input.id, toWriteBody(input)),
+        call: () => updateUser(ctx.ghl, input.id, toWriteBody(input)),
+        stale: { records: { user: [input.id] }, lists: USER_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { records: { user: [input.id] }, lists: USER_LISTS });
       return { user: result, userErrors };
     },
   }),
@@ -160,15 +148,13 @@ builder.mutationFields((t) => ({
     type: UserDeletePayload,
     args: { input: t.arg({ type: UserDeleteInput, required: true, description: 'The user to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { result, userErrors } = await runMutation({
-        checks: [],
-        inputFields: [],
-        perform: async () => {
+      const { result, userErrors } = await runMutation(ctx, {
+        call: async () => {
           await deleteUser(ctx.ghl, input.id);
           return input.id;
         },
+        stale: { records: { user: [input.id] }, lists: USER_LISTS },
       });
-      if (result) await invalidateAfterWrite(ctx, { records: { user: [input.id] }, lists: USER_LISTS });
       return { deletedUserId: result, userErrors };
     },
   }),

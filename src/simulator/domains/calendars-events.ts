@@ -4,6 +4,7 @@ import type { AppointmentRecord, CalendarRecord, ContactRecord } from '../store.
 import { created, epochMs, instant, ok, ownAppointment, ownBlockedSlot, ownCalendar, param, refuse, stateOf } from './calendars-access.js';
 import { appointmentDto, blockedSlotDto, blockedSlotEventDto, calendarEventDto } from './calendars-present.js';
 import { freeSlots, slotLengthMs } from './calendars-slots.js';
+import { withoutUndefined } from '../../lib/objects.js';
 
 /**
  * Appointments and blocked slots (apps/calendars.json). An appointment is the core store's
@@ -54,7 +55,6 @@ function assertFree(ctx: RequestContext, calendar: CalendarRecord, startTime: st
   if (free.length === 0) throw refuse('The slot you have selected is no longer available');
 }
 
-const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** The query contract of the events and blocked-slots lists: a time window and one owner filter (K3). */
 function eventWindow(ctx: RequestContext): { from: number; to: number; inScope: (calendarId: string, users: readonly string[]) => boolean } {
@@ -124,7 +124,7 @@ export const eventRoutes: RouteTable = {
       endTime,
       assignedResources: [],
       createdBy: { userId: ctx.token?.userId ?? '', source: 'third_party' },
-      ...defined({ groupId: calendar.groupId, address: input.address, description: input.description, meetingLocationType: input.meetingLocationType, rrule: input.rrule }),
+      ...withoutUndefined({ groupId: calendar.groupId, address: input.address, description: input.description, meetingLocationType: input.meetingLocationType, rrule: input.rrule }),
     };
     return ok(appointmentDto(ctx.store.createAppointment(fields)));
   },
@@ -140,7 +140,7 @@ export const eventRoutes: RouteTable = {
     const moved = startTime !== appointment.startTime || calendar.id !== appointment.calendarId;
     if (moved && !input.ignoreFreeSlotValidation) assertFree(ctx, calendar, startTime, appointment.id);
     const appointmentStatus = input.appointmentStatus;
-    const patch = defined({
+    const patch = withoutUndefined({
       calendarId: calendar.id,
       groupId: calendar.groupId,
       startTime,
@@ -175,7 +175,7 @@ export const eventRoutes: RouteTable = {
     const endTime = instant(input.endTime, 'endTime') as string;
     span(startTime, endTime);
     const now = ctx.store.nowIso();
-    const slot = { id: ctx.store.newId(), locationId: calendar.locationId, calendarId: calendar.id, title: input.title?.trim() || 'Blocked', startTime, endTime, dateAdded: now, dateUpdated: now, ...defined({ assignedUserId: input.assignedUserId }) };
+    const slot = { id: ctx.store.newId(), locationId: calendar.locationId, calendarId: calendar.id, title: input.title?.trim() || 'Blocked', startTime, endTime, dateAdded: now, dateUpdated: now, ...withoutUndefined({ assignedUserId: input.assignedUserId }) };
     stateOf(ctx).blockedSlots.set(slot.id, slot);
     return created(blockedSlotDto(slot));
   },
@@ -188,7 +188,7 @@ export const eventRoutes: RouteTable = {
     const startTime = instant(input.startTime, 'startTime') ?? slot.startTime;
     const endTime = instant(input.endTime, 'endTime') ?? slot.endTime;
     span(startTime, endTime);
-    Object.assign(slot, { calendarId: calendar.id, startTime, endTime, dateUpdated: ctx.store.nowIso() }, defined({ title: input.title, assignedUserId: input.assignedUserId }));
+    Object.assign(slot, { calendarId: calendar.id, startTime, endTime, dateUpdated: ctx.store.nowIso() }, withoutUndefined({ title: input.title, assignedUserId: input.assignedUserId }));
     return created(blockedSlotDto(slot));
   },
 };

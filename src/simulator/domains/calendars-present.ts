@@ -1,12 +1,12 @@
 import type { AppointmentRecord, CalendarRecord } from '../store.js';
 import type { AppointmentNoteRecord, BlockedSlotRecord, CalendarGroupRecord, CalendarNotificationRecord, CalendarResourceRecord } from './calendars-state.js';
+import { withoutUndefined } from '../../lib/objects.js';
 
 /**
  * Records → the wire shapes of apps/calendars.json, one function per schema. Absent optional
  * values are left out (D1); required strings with no value are sent empty (ASSUMPTIONS.md K4).
  */
 
-const compact = <T extends Record<string, unknown>>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** The spec's defaults for what a calendar leaves unset (`CalendarDTO`). */
 export const CALENDAR_DEFAULTS = { slotDuration: 30, slotInterval: 30, appoinmentPerSlot: 1, autoConfirm: true } as const;
@@ -21,7 +21,7 @@ export function groupDto(g: CalendarGroupRecord): Record<string, unknown> {
 
 /** `CalendarDTO`: the stored settings as sent, then the fields the simulator itself reads. */
 export function calendarDto(c: CalendarRecord): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     ...c.settings,
     id: c.id,
     locationId: c.locationId,
@@ -45,7 +45,7 @@ export function calendarDto(c: CalendarRecord): Record<string, unknown> {
 
 /** `CalendarEventDTO` for an appointment (events list, get appointment). */
 export function calendarEventDto(a: AppointmentRecord): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: a.id,
     address: a.address,
     title: a.title,
@@ -71,7 +71,7 @@ export function calendarEventDto(a: AppointmentRecord): Record<string, unknown> 
 
 /** `AppointmentSchemaResponse`: what create and update answer. */
 export function appointmentDto(a: AppointmentRecord): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: a.id,
     calendarId: a.calendarId,
     locationId: a.locationId,
@@ -109,17 +109,17 @@ export function blockedSlotEventDto(b: BlockedSlotRecord, groupId: string | unde
 
 /** `BlockedSlotSuccessfulResponseDto`. */
 export function blockedSlotDto(b: BlockedSlotRecord): Record<string, unknown> {
-  return compact({ id: b.id, locationId: b.locationId, title: b.title, startTime: b.startTime, endTime: b.endTime, calendarId: b.calendarId, assignedUserId: b.assignedUserId });
+  return withoutUndefined({ id: b.id, locationId: b.locationId, title: b.title, startTime: b.startTime, endTime: b.endTime, calendarId: b.calendarId, assignedUserId: b.assignedUserId });
 }
 
 /** `GetNoteSchema` of an appointment note; `createdBy` names only the user id (K9). */
 export function appointmentNoteDto(n: AppointmentNoteRecord): Record<string, unknown> {
-  return compact({ id: n.id, body: n.body, userId: n.userId, dateAdded: n.dateAdded, contactId: n.contactId, createdBy: n.userId ? { id: n.userId } : undefined });
+  return withoutUndefined({ id: n.id, body: n.body, userId: n.userId, dateAdded: n.dateAdded, contactId: n.contactId, createdBy: n.userId ? { id: n.userId } : undefined });
 }
 
 /** `CalendarNotificationResponseDTO` (`_id`, as GHL's Mongo documents). */
 export function notificationDto(n: CalendarNotificationRecord): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     _id: n.id,
     receiverType: n.receiverType,
     channel: n.channel,

@@ -37,7 +37,3 @@ export function oneOfParam<T extends string>(value: unknown, name: string, allow
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw unprocessable([`${name} must be one of the following values: ${allowed.join(', ')}`]);
 }
-
-/** Drops undefined values, so absent fields are left out of responses (D1). */
-export const compact = <T extends Record<string, unknown>>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -1,6 +1,7 @@
 import type { SimulatorStore } from '../store.js';
-import { assertOwnCompany, compact } from './companies-access.js';
+import { assertOwnCompany } from './companies-access.js';
 import type { SimulatorDomain } from './types.js';
+import { withoutUndefined } from '../../lib/objects.js';
 
 /**
  * apps/companies.json: `GET /companies/{companyId}` answers `{company}` (Agency-Access only). The
@@ -43,7 +44,7 @@ export const companiesDomain: SimulatorDomain = {
       const profile = companyProfiles(ctx.store).get(id);
       return {
         status: 200,
-        body: { company: compact({ id: company.id, name: company.name, ...profile, locationCount: ctx.store.companyLocations(id).length, twilioTrialMode: false, isEnterpriseAccount: false, isSandboxAccount: true }) },
+        body: { company: withoutUndefined({ id: company.id, name: company.name, ...profile, locationCount: ctx.store.companyLocations(id).length, twilioTrialMode: false, isEnterpriseAccount: false, isSandboxAccount: true }) },
       };
     },
   },

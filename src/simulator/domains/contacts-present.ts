@@ -1,4 +1,5 @@
 import type { AppointmentRecord, BusinessRecord, ContactRecord, NoteRecord, TaskRecord } from '../store.js';
+import { withoutUndefined } from '../../lib/objects.js';
 
 /**
  * Record → wire shape, one function per spec schema. Derived fields (`name`, `*LowerCase`) are
@@ -6,15 +7,13 @@ import type { AppointmentRecord, BusinessRecord, ContactRecord, NoteRecord, Task
  * than sent as null: most of these schemas are not nullable.
  */
 
-const compact = <T extends Record<string, unknown>>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 const fullName = (c: ContactRecord): string | undefined => [c.firstName, c.lastName].filter(Boolean).join(' ') || undefined;
 
 /** `GetContectByIdSchema` (sic). */
 export function contactDto(c: ContactRecord): Record<string, unknown> {
   const name = fullName(c);
-  return compact({
+  return withoutUndefined({
     id: c.id,
     name,
     locationId: c.locationId,
@@ -51,7 +50,7 @@ export function contactDto(c: ContactRecord): Record<string, unknown> {
 
 /** `CreateContactSchema`: what `POST /contacts/` returns. */
 export function createdContactDto(c: ContactRecord): Record<string, unknown> {
-  return compact({ ...contactDto(c), deleted: false, gender: c.gender });
+  return withoutUndefined({ ...contactDto(c), deleted: false, gender: c.gender });
 }
 
 /**
@@ -65,17 +64,17 @@ export function listedContactDto(c: ContactRecord): Record<string, unknown> {
 
 /** `TaskSchema`. */
 export function taskDto(t: TaskRecord): Record<string, unknown> {
-  return compact({ id: t.id, title: t.title, body: t.body, assignedTo: t.assignedTo, dueDate: t.dueDate, completed: t.completed, contactId: t.contactId });
+  return withoutUndefined({ id: t.id, title: t.title, body: t.body, assignedTo: t.assignedTo, dueDate: t.dueDate, completed: t.completed, contactId: t.contactId });
 }
 
 /** `GetNoteSchema`. */
 export function noteDto(n: NoteRecord): Record<string, unknown> {
-  return compact({ id: n.id, body: n.body, userId: n.userId, dateAdded: n.dateAdded, contactId: n.contactId, title: n.title, color: n.color, pinned: n.pinned });
+  return withoutUndefined({ id: n.id, body: n.body, userId: n.userId, dateAdded: n.dateAdded, contactId: n.contactId, title: n.title, color: n.color, pinned: n.pinned });
 }
 
 /** `GetEventSchema`. */
 export function eventDto(a: AppointmentRecord): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: a.id,
     calendarId: a.calendarId,
     status: a.status,
@@ -98,7 +97,7 @@ export function eventDto(a: AppointmentRecord): Record<string, unknown> {
 
 /** `BusinessDto`. `createdBy`/`updatedBy` are empty objects in the spec; the simulator sends none. */
 export function businessDto(b: BusinessRecord): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: b.id,
     name: b.name,
     phone: b.phone,

@@ -1,12 +1,12 @@
 import type { ContactRecord } from '../store.js';
 import { CONVERSATION_TYPE_CODES, MESSAGE_TYPE_CODES, type ConversationRecord, type ConversationsState, type EmailRecord, type MessageRecord, type TranscriptSentence } from './conversations-state.js';
+import { withoutUndefined } from '../../lib/objects.js';
 
 /**
  * Record → wire shape, one function per spec schema of apps/conversations.json. Absent values are
  * left out (ASSUMPTIONS.md D1), except where the schema requires a string: those get "".
  */
 
-const compact = <T extends Record<string, unknown>>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** What a conversation's messages say about it: computed on every read. */
@@ -44,7 +44,7 @@ const fullName = (c: ContactRecord | undefined): string => [c?.firstName, c?.las
  */
 export function conversationSummaryDto(c: ConversationRecord, contact: ContactRecord | undefined, facts: ConversationFacts, sortValue: number): Record<string, unknown> {
   const name = fullName(contact);
-  return compact({
+  return withoutUndefined({
     id: c.id,
     contactId: c.contactId,
     locationId: c.locationId,
@@ -72,7 +72,7 @@ export function conversationSummaryDto(c: ConversationRecord, contact: ContactRe
 
 /** `GetConversationByIdResponse`: `type` is a number here, unlike in the search. */
 export function conversationDto(c: ConversationRecord, facts: ConversationFacts): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: c.id,
     contactId: c.contactId,
     locationId: c.locationId,
@@ -87,12 +87,12 @@ export function conversationDto(c: ConversationRecord, facts: ConversationFacts)
 
 /** `GetMessageResponseDto`. `meta.callDuration` is a string in the spec. */
 export function messageDto(m: MessageRecord): Record<string, unknown> {
-  const meta = compact({
+  const meta = withoutUndefined({
     callDuration: m.call ? String(m.call.durationSeconds) : undefined,
     callStatus: m.call?.status,
     email: m.emailIds ? { messageIds: [...m.emailIds] } : undefined,
   });
-  return compact({
+  return withoutUndefined({
     id: m.id,
     type: MESSAGE_TYPE_CODES[m.messageType] ?? 0,
     messageType: m.messageType,
@@ -114,7 +114,7 @@ export function messageDto(m: MessageRecord): Record<string, unknown> {
 
 /** `GetEmailMessageResponseDto`. `threadId` is the conversation message holding the thread. */
 export function emailDto(e: EmailRecord): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: e.id,
     threadId: e.messageId,
     locationId: e.locationId,

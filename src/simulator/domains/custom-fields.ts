@@ -1,7 +1,7 @@
 import { locationOf } from '../routes/types.js';
 import type { SimulatorStore } from '../store.js';
-import { compact } from './companies-access.js';
 import type { SimulatorDomain } from './types.js';
+import { withoutUndefined } from '../../lib/objects.js';
 
 /**
  * Custom field definitions of each location. The catalog reads them with
@@ -41,7 +41,7 @@ export const customFieldsState = (store: SimulatorStore): CustomFieldsState => s
 
 /** `CustomFieldSchema`. */
 function customFieldDto(f: CustomFieldRecord): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: f.id,
     name: f.name,
     fieldKey: f.fieldKey,

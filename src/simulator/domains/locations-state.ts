@@ -1,5 +1,5 @@
 import type { LocationRecord, SimulatorStore } from '../store.js';
-import { compact } from './companies-access.js';
+import { withoutUndefined } from '../../lib/objects.js';
 
 /**
  * A location's profile beyond the core `LocationRecord` (id, company, name, one-line address,
@@ -60,7 +60,7 @@ export function oneLineAddress(p: Pick<LocationProfile, 'street' | 'city' | 'sta
 
 /** `GetLocationSchema`: the items of `GET /locations/search`. */
 export function locationSummaryDto(l: LocationRecord, p: LocationProfile): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: l.id,
     name: l.name,
     phone: p.phone,
@@ -79,12 +79,12 @@ export function locationSummaryDto(l: LocationRecord, p: LocationProfile): Recor
 
 /** `CreateLocationSuccessfulResponseDto`: what `POST /locations/` answers (bare). */
 export function createdLocationDto(l: LocationRecord, p: LocationProfile): Record<string, unknown> {
-  return compact({ ...locationSummaryDto(l, p), companyId: l.companyId, domain: p.domain });
+  return withoutUndefined({ ...locationSummaryDto(l, p), companyId: l.companyId, domain: p.domain });
 }
 
 /** `GetLocationByIdSchema`, inside `{location}`. */
 export function locationDto(l: LocationRecord, p: LocationProfile): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: l.id,
     companyId: l.companyId,
     name: l.name,
@@ -101,7 +101,7 @@ export function locationDto(l: LocationRecord, p: LocationProfile): Record<strin
     lastName: p.lastName,
     email: p.email,
     phone: p.phone,
-    business: compact({ name: l.name, address: p.street, city: p.city, state: p.state, country: p.country, postalCode: p.postalCode, website: p.website, timezone: l.timezone, logoUrl: p.logoUrl }),
+    business: withoutUndefined({ name: l.name, address: p.street, city: p.city, state: p.state, country: p.country, postalCode: p.postalCode, website: p.website, timezone: l.timezone, logoUrl: p.logoUrl }),
     social: { ...p.social },
     settings: { ...p.settings },
   });

@@ -1,16 +1,16 @@
 import type { ContactRecord } from '../store.js';
 import type { OpportunityRecord, PipelineRecord } from './opportunities-state.js';
+import { withoutUndefined } from '../../lib/objects.js';
 
 /**
  * Record → wire shape for apps/opportunities.json. Absent values are left out (ASSUMPTIONS D1).
  * `indexVersion` (a search-index counter) is never sent: the simulator has no index.
  */
 
-const compact = <T extends Record<string, unknown>>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** `SearchOpportunitiesContactResponseSchema`: the contact summary GHL embeds in an opportunity. */
 function contactSummary(c: ContactRecord): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: c.id,
     name: [c.firstName, c.lastName].filter(Boolean).join(' ') || undefined,
     companyName: c.companyName,
@@ -22,7 +22,7 @@ function contactSummary(c: ContactRecord): Record<string, unknown> {
 
 /** `SearchOpportunitiesResponseSchema`: the same shape for get, create, update, search and upsert. */
 export function opportunityDto(o: OpportunityRecord, contact: ContactRecord | undefined): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: o.id,
     name: o.name,
     monetaryValue: o.monetaryValue,
@@ -47,7 +47,7 @@ export function opportunityDto(o: OpportunityRecord, contact: ContactRecord | un
 
 /** `PipelinesResponseSchema`; stages as GHL sends them (the spec leaves their items untyped). */
 export function pipelineDto(p: PipelineRecord): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: p.id,
     name: p.name,
     stages: p.stages.map((s) => ({ id: s.id, name: s.name, position: s.position, showInFunnel: s.showInFunnel, showInPieChart: s.showInPieChart })),

@@ -1,4 +1,5 @@
 import type { SimulatorStore } from '../store.js';
+import { withoutUndefined } from '../../lib/objects.js';
 
 /**
  * What the simulator keeps for apps/opportunities.json: pipelines with their stages, and
@@ -112,7 +113,7 @@ export class OpportunitiesState {
 
   create(fields: Pick<OpportunityRecord, 'locationId' | 'contactId' | 'name' | 'pipelineId' | 'pipelineStageId' | 'status'> & OpportunityPatch): OpportunityRecord {
     const now = this.store.nowIso();
-    const record: OpportunityRecord = { id: this.store.newId(), followers: [], customFields: [], createdAt: now, updatedAt: now, lastStatusChangeAt: now, lastStageChangeAt: now, lastActionDate: now, ...withoutUndefined(fields) };
+    const record: OpportunityRecord = { id: this.store.newId(), followers: [], customFields: [], createdAt: now, updatedAt: now, lastStatusChangeAt: now, lastStageChangeAt: now, lastActionDate: now, ...(withoutUndefined(fields) as typeof fields) };
     return this.insert(record);
   }
 
@@ -151,8 +152,4 @@ export class OpportunitiesState {
 
 export function opportunitiesState(store: SimulatorStore): OpportunitiesState {
   return store.domainState('opportunities', () => new OpportunitiesState(store));
-}
-
-function withoutUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

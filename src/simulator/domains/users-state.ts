@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { forbiddenCompany, forbiddenLocation, notFound } from '../errors.js';
 import type { RequestContext } from '../routes/types.js';
 import type { SimulatorStore } from '../store.js';
-import { compact, tokenOf } from './companies-access.js';
+import { tokenOf } from './companies-access.js';
+import { withoutUndefined } from '../../lib/objects.js';
 
 /** What the simulator keeps about a GHL user (`UserSchema` of apps/users.json, plus bookkeeping). */
 export interface UserRecord {
@@ -121,7 +122,7 @@ const fullName = (u: UserRecord): string => [u.firstName, u.lastName].filter(Boo
 
 /** `UserSuccessfulResponseDto`: what get, create and update return (bare, no envelope). */
 export function userDto(u: UserRecord): Record<string, unknown> {
-  return compact({
+  return withoutUndefined({
     id: u.id,
     name: fullName(u),
     firstName: u.firstName,

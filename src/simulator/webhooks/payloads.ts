@@ -1,5 +1,6 @@
 import type { AppointmentRecord, ContactRecord, NoteRecord, TaskRecord } from '../store.js';
 import type { EventPayload } from './types.js';
+import { withoutUndefined } from '../../lib/objects.js';
 
 /**
  * Event payloads, field by field as the examples in `docs/webhook-events/*.md` list them, in their
@@ -10,9 +11,8 @@ import type { EventPayload } from './types.js';
 
 type Obj = Record<string, unknown>;
 
-const compact = (o: Obj): Obj => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
-const event = (type: string, fields: Obj): EventPayload => ({ type, ...compact(fields) });
+const event = (type: string, fields: Obj): EventPayload => ({ type, ...withoutUndefined(fields) });
 
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -67,7 +67,7 @@ export function noteEvent(type: string, n: NoteRecord): EventPayload {
 export function appointmentEvent(type: string, a: AppointmentRecord): EventPayload {
   return event(type, {
     locationId: a.locationId,
-    appointment: compact({
+    appointment: withoutUndefined({
       id: a.id,
       address: a.address,
       title: a.title,
