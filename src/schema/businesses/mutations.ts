@@ -1,12 +1,10 @@
-import type { GraphQLContext } from '../../context.js';
+import type { StaleEntries } from '../../loaders/resources.js';
 import { createBusiness, deleteBusiness, updateBusiness, updateContactsBusiness, type BusinessWriteBody } from '../../ghl/endpoints/businesses.js';
 import { builder, type BuilderTypes } from '../builder.js';
 import { CONTACT_LISTS, nonBlankEach } from '../contacts/inputs.js';
 import { Contact } from '../contacts/types.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { deletedIdPayload, mutationPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, email, nonBlank, nonEmptyList, phone } from '../shared/validate.js';
 import { Business } from './types.js';
 
@@ -54,27 +52,22 @@ const BusinessDeletePayload = deletedIdPayload('BusinessDeletePayload', 'Result 
 interface MoveResult {
   updatedContactIds: string[];
   businessId: string | null;
-  userErrors: UserErrorShape[];
 }
 
-const ContactsBusinessUpdatePayload = builder.objectRef<MoveResult>('ContactsBusinessUpdatePayload').implement({
-  description: 'Result of `contactsBusinessUpdate`.',
-  fields: (t) => ({
-    updatedContactIds: t.field({ type: ['ID'], description: 'The contacts GHL changed (ids it did not know are left out).', resolve: (p) => p.updatedContactIds }),
-    contacts: t.field({
-      type: [Contact],
-      description: 'The changed contacts, read again (only when selected).',
-      resolve: (p, _args, ctx) => Promise.all(p.updatedContactIds.map((id) => ctx.loaders.contact.load(id))),
-    }),
-    business: t.field({
-      type: Business,
-      nullable: true,
-      description: 'The business the contacts now belong to; null when they were taken out.',
-      resolve: (p, _args, ctx) => (p.businessId ? ctx.loaders.business.load(p.businessId) : null),
-    }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
+const ContactsBusinessUpdatePayload = mutationPayload<MoveResult>('ContactsBusinessUpdatePayload', 'Result of `contactsBusinessUpdate`.', (t) => ({
+  updatedContactIds: t.field({ type: ['ID'], description: 'The contacts GHL changed (ids it did not know are left out).', resolve: (p) => p.updatedContactIds }),
+  contacts: t.field({
+    type: [Contact],
+    description: 'The changed contacts, read again (only when selected).',
+    resolve: (p, _args, ctx) => Promise.all(p.updatedContactIds.map((id) => ctx.loaders.contact.load(id))),
   }),
-});
+  business: t.field({
+    type: Business,
+    nullable: true,
+    description: 'The business the contacts now belong to; null when they were taken out.',
+    resolve: (p, _args, ctx) => (p.businessId ? ctx.loaders.business.load(p.businessId) : null),
+  }),
+}));
 
 function toBody(input: BusinessFields): BusinessWriteBody {
   const body: BusinessWriteBody = {};
@@ -87,7 +80,7 @@ function toBody(input: BusinessFields): BusinessWriteBody {
 
 const checks = (input: BusinessFields) => collect(nonBlank(['input', 'name'], input.name), email(['input', 'email'], input.email), phone(['input', 'phone'], input.phone));
 
-const businessWritten = (ctx: GraphQLContext, id: string) => invalidateAfterWrite(ctx, { records: { business: [id] }, lists: ['businessList'] });
+const businessStale = (id: string): StaleEntries => ({ records: { business: [id] }, lists: ['businessList'] });
 
 builder.mutationFields((t) => ({
   businessCreate: t.field({
@@ -99,8 +92,8 @@ builder.mutationFields((t) => ({
         checks: checks(input),
         inputFields: BUSINESS_FIELDS,
         call: () => createBusiness(ctx.ghl, { ...toBody(input), name: input.name.trim() }),
+        stale: (created) => businessStale(created.id),
       });
-      if (result) await businessWritten(ctx, result.id);
       return { business: result, userErrors };
     },
   }),
@@ -113,8 +106,8 @@ builder.mutationFields((t) => ({
         checks: checks(input),
         inputFields: BUSINESS_FIELDS,
         call: () => updateBusiness(ctx.ghl, input.id, toBody(input)),
+        stale: businessStale(input.id),
       });
-      if (result) await businessWritten(ctx, input.id);
       return { business: result, userErrors };
     },
   }),
@@ -128,9 +121,9 @@ builder.mutationFields((t) => ({
           await deleteBusiness(ctx.ghl, input.id);
           return input.id;
         },
+        // Every contact of the business changed too, and which ones is not known here.
+        stale: { records: { business: [input.id] }, lists: ['businessList', 'contact', ...CONTACT_LISTS] },
       });
-      // Every contact of the business changed too, and which ones is not known here.
-      if (result) await invalidateAfterWrite(ctx, { records: { business: [input.id] }, lists: ['businessList', 'contact', ...CONTACT_LISTS] });
       return { deletedBusinessId: result, userErrors };
     },
   }),
@@ -146,9 +139,9 @@ builder.mutationFields((t) => ({
         fieldNames: { ids: 'contactIds' },
         notFoundField: ['input', 'businessId'],
         call: () => updateContactsBusiness(ctx.ghl, input.contactIds, businessId),
+        stale: (moved) => ({ records: { contact: moved }, lists: CONTACT_LISTS }),
       });
       if (!result) return { updatedContactIds: [], businessId: null, userErrors };
-      await invalidateAfterWrite(ctx, { records: { contact: result }, lists: CONTACT_LISTS });
       return { updatedContactIds: result, businessId, userErrors };
     },
   }),

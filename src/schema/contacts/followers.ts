@@ -1,10 +1,9 @@
 import { addContactFollowers, removeContactFollowers } from '../../ghl/endpoints/contacts.js';
 import { GhlNotFoundError } from '../../ghl/errors.js';
 import { builder } from '../builder.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
+import type { GraphQLContext } from '../../context.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import { mutationPayload, runMutation, type WithUserErrors } from '../shared/mutation.js';
 import { collect, nonEmptyList } from '../shared/validate.js';
 import { User } from '../users/types.js';
 import { CONTACT_LISTS, nonBlankEach } from './inputs.js';
@@ -59,24 +58,19 @@ interface FollowersResult {
   contactId: string | null;
   followerIds: string[];
   changedIds: string[];
-  userErrors: UserErrorShape[];
 }
 
 const followersPayload = (name: string, description: string, changed: { field: string; description: string }) =>
-  builder.objectRef<FollowersResult>(name).implement({
-    description,
-    fields: (t) => ({
-      contact: t.field({
-        type: Contact,
-        nullable: true,
-        description: 'The contact, read again (only when selected); null when nothing changed.',
-        resolve: (p, _args, ctx) => (p.contactId ? ctx.loaders.contact.load(p.contactId) : null),
-      }),
-      followerIds: t.field({ type: ['ID'], description: 'Everyone who follows the contact now.', resolve: (p) => p.followerIds }),
-      [changed.field]: t.field({ type: ['ID'], description: changed.description, resolve: (p) => p.changedIds }),
-      userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
+  mutationPayload<FollowersResult>(name, description, (t) => ({
+    contact: t.field({
+      type: Contact,
+      nullable: true,
+      description: 'The contact, read again (only when selected); null when nothing changed.',
+      resolve: (p, _args, ctx) => (p.contactId ? ctx.loaders.contact.load(p.contactId) : null),
     }),
-  });
+    followerIds: t.field({ type: ['ID'], description: 'Everyone who follows the contact now.', resolve: (p) => p.followerIds }),
+    [changed.field]: t.field({ type: ['ID'], description: changed.description, resolve: (p) => p.changedIds }),
+  }));
 
 const ContactFollowersAddPayload = followersPayload('ContactFollowersAddPayload', 'Result of `contactFollowersAdd`.', {
   field: 'addedFollowerIds',
@@ -89,16 +83,16 @@ const ContactFollowersRemovePayload = followersPayload('ContactFollowersRemovePa
 
 type Change = typeof addContactFollowers;
 
-const followersMutation = (change: Change) => async (input: { contactId: string; followerIds: string[] }, ctx: Parameters<typeof invalidateAfterWrite>[0]): Promise<FollowersResult> => {
+const followersMutation = (change: Change) => async (input: { contactId: string; followerIds: string[] }, ctx: GraphQLContext): Promise<FollowersResult & WithUserErrors> => {
   const { result, userErrors } = await runMutation(ctx, {
     checks: collect(nonEmptyList(['input', 'followerIds'], input.followerIds), ...nonBlankEach(['input', 'followerIds'], input.followerIds)),
     inputFields: ['followerIds'],
     fieldNames: { followers: 'followerIds' },
     notFoundField: ['input', 'contactId'],
     call: () => change(ctx.ghl, input.contactId, input.followerIds),
+    stale: { records: { contact: [input.contactId], contactFollowers: [input.contactId] }, lists: CONTACT_LISTS },
   });
   if (!result) return { contactId: null, followerIds: [], changedIds: [], userErrors };
-  await invalidateAfterWrite(ctx, { records: { contact: [input.contactId], contactFollowers: [input.contactId] }, lists: CONTACT_LISTS });
   return { contactId: input.contactId, followerIds: result.followers, changedIds: result.changed, userErrors };
 };
 

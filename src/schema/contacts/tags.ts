@@ -1,11 +1,9 @@
 import { addContactTags, bulkUpdateContactTags, removeContactTags } from '../../ghl/endpoints/contacts.js';
 import { builder } from '../builder.js';
 import { describedEnum } from '../shared/enums.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
+import type { GraphQLContext } from '../../context.js';
 import { traced } from '../shared/ghl-operation.js';
-import { runMutation } from '../shared/mutation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
-import { publishWrite } from '../shared/publish-write.js';
+import { mutationPayload, runMutation, type WriteEvent } from '../shared/mutation.js';
 import { collect, nonEmptyList } from '../shared/validate.js';
 import { CONTACT_LISTS, ContactPayload, nonBlankEach } from './inputs.js';
 
@@ -45,26 +43,22 @@ interface BulkResult {
   succeeded: boolean | null;
   errorCount: number | null;
   results: string[];
-  userErrors: UserErrorShape[];
 }
 
-const ContactsTagsBulkUpdatePayload = builder.objectRef<BulkResult>('ContactsTagsBulkUpdatePayload').implement({
-  description: 'Result of `contactsTagsBulkUpdate`. Read the contacts again to see their tags.',
-  fields: (t) => ({
-    succeeded: t.boolean({ nullable: true, description: 'Whether every contact was updated; null when the input was refused.', resolve: (p) => p.succeeded }),
-    errorCount: t.int({ nullable: true, description: 'How many contacts could not be updated (e.g. unknown ids).', resolve: (p) => p.errorCount }),
-    results: t.stringList({ description: "GHL's report, one line per contact, as GHL words it.", resolve: (p) => p.results }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
+const ContactsTagsBulkUpdatePayload = mutationPayload<BulkResult>('ContactsTagsBulkUpdatePayload', 'Result of `contactsTagsBulkUpdate`. Read the contacts again to see their tags.', (t) => ({
+  succeeded: t.boolean({ nullable: true, description: 'Whether every contact was updated; null when the input was refused.', resolve: (p) => p.succeeded }),
+  errorCount: t.int({ nullable: true, description: 'How many contacts could not be updated (e.g. unknown ids).', resolve: (p) => p.errorCount }),
+  results: t.stringList({ description: "GHL's report, one line per contact, as GHL words it.", resolve: (p) => p.results }),
+}));
+
+/**
+ * A tag write on one contact: GHL answers only the tags, so the contact is read again once its
+ * cached copy is dropped, published as it now is, and answered from the same per-request load.
+ */
+const tagWrite = (ctx: GraphQLContext, id: string) => ({
+  stale: { records: { contact: [id] }, lists: CONTACT_LISTS },
+  publish: async (): Promise<WriteEvent> => ({ upsert: 'contact', record: await ctx.loaders.contact.load(id) }),
 });
-
-/** The contact as it now is, after a tag write: GHL answers only the tags. */
-async function reloaded(ctx: Parameters<typeof invalidateAfterWrite>[0], id: string) {
-  await invalidateAfterWrite(ctx, { records: { contact: [id] }, lists: CONTACT_LISTS });
-  const contact = await ctx.loaders.contact.load(id);
-  publishWrite(ctx, 'contact', 'UPSERT', contact);
-  return contact;
-}
 
 builder.mutationFields((t) => ({
   contactTagsAdd: t.field({
@@ -76,8 +70,9 @@ builder.mutationFields((t) => ({
         checks: collect(nonEmptyList(['input', 'tags'], input.tags), ...nonBlankEach(['input', 'tags'], input.tags)),
         inputFields: ['tags'],
         call: () => addContactTags(ctx.ghl, input.id, input.tags),
+        ...tagWrite(ctx, input.id),
       });
-      return { contact: result ? await reloaded(ctx, input.id) : null, userErrors };
+      return { contact: result ? await ctx.loaders.contact.load(input.id) : null, userErrors };
     },
   }),
   contactTagsRemove: t.field({
@@ -89,8 +84,9 @@ builder.mutationFields((t) => ({
         checks: collect(nonEmptyList(['input', 'tags'], input.tags), ...nonBlankEach(['input', 'tags'], input.tags)),
         inputFields: ['tags'],
         call: () => removeContactTags(ctx.ghl, input.id, input.tags),
+        ...tagWrite(ctx, input.id),
       });
-      return { contact: result ? await reloaded(ctx, input.id) : null, userErrors };
+      return { contact: result ? await ctx.loaders.contact.load(input.id) : null, userErrors };
     },
   }),
   contactsTagsBulkUpdate: t.field({
@@ -110,9 +106,9 @@ builder.mutationFields((t) => ({
         inputFields: ['contactIds', 'tags', 'removeAllTags'],
         fieldNames: { contacts: 'contactIds' },
         call: () => bulkUpdateContactTags(ctx.ghl, input.action, { contacts: input.contactIds, tags: input.tags, ...(removeAll ? { removeAllTags: true } : {}) }),
+        stale: { records: { contact: input.contactIds }, lists: CONTACT_LISTS },
       });
       if (!result) return { succeeded: null, errorCount: null, results: [], userErrors };
-      await invalidateAfterWrite(ctx, { records: { contact: input.contactIds }, lists: CONTACT_LISTS });
       return { succeeded: result.succeded, errorCount: result.errorCount, results: result.responses, userErrors };
     },
   }),

@@ -3,7 +3,6 @@ import { sendLiveChatTyping, updateMessageStatus } from '../../ghl/endpoints/con
 import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
 import { recordPayload, runMutation } from '../shared/mutation.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
 import { collect, email, nonBlank } from '../shared/validate.js';
 import { MessageStatusEnum, UPDATABLE_STATUSES } from './enums.js';
 import { Conversation, Message } from './types.js';
@@ -72,18 +71,18 @@ builder.mutationFields((t) => ({
           };
           return updateMessageStatus(ctx.ghl, input.messageId, body);
         },
+        // The status shows on the message, its pages, its email, and in the unread count of its conversation.
+        stale: (updated) => ({
+          records: {
+            message: [input.messageId],
+            conversation: [updated.conversationId],
+            conversationSummary: [updated.conversationId],
+            ...(input.emailMessageId ? { emailMessage: [input.emailMessageId] } : {}),
+          },
+          lists: ['conversationMessages', 'conversationSearch'],
+        }),
       });
       if (!result) return { message: null, userErrors };
-      // The status shows on the message, its pages, its email, and in the unread count of its conversation.
-      await invalidateAfterWrite(ctx, {
-        records: {
-          message: [input.messageId],
-          conversation: [result.conversationId],
-          conversationSummary: [result.conversationId],
-          ...(input.emailMessageId ? { emailMessage: [input.emailMessageId] } : {}),
-        },
-        lists: ['conversationMessages', 'conversationSearch'],
-      });
       return { message: await ctx.loaders.message.load(input.messageId), userErrors };
     },
   }),

@@ -1,6 +1,6 @@
 import type { GraphQLContext } from '../../context.js';
 import type { OpportunityCustomFieldInput } from '../../ghl/endpoints/opportunities.js';
-import { invalidateAfterWrite } from '../shared/invalidate.js';
+import type { StaleEntries } from '../../loaders/resources.js';
 import type { UserErrorShape } from '../shared/errors.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { locationPipelines } from './pipelines.js';
@@ -52,6 +52,9 @@ export function customFieldsBody(list: readonly { id: string; value?: string | n
 }
 
 /** After any write to one opportunity: its cached copy, and every cached search, are stale. */
-export function invalidateOpportunity(ctx: GraphQLContext, id: string | null): Promise<void> {
-  return invalidateAfterWrite(ctx, { ...(id ? { records: { opportunity: [id] } } : {}), lists: ['opportunitySearch', 'opportunitiesByContact'] });
+export function opportunityStale(id: string | null): StaleEntries {
+  return { ...(id ? { records: { opportunity: [id] } } : {}), lists: ['opportunitySearch', 'opportunitiesByContact'] };
 }
+
+/** The run options every opportunity write shares: GHL's refusals named by input field. */
+export const OPPORTUNITY_WRITE = { inputFields: WRITE_FIELDS, fieldNames: GHL_FIELD_NAMES };

@@ -3,7 +3,7 @@ import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
 import { runMutation } from '../shared/mutation.js';
 import { collect, nonBlank, nonEmptyList } from '../shared/validate.js';
-import { invalidateOpportunity } from './checks.js';
+import { opportunityStale } from './checks.js';
 import { opportunityPayload } from './payloads.js';
 
 /** Followers: GHL users who get notified about an opportunity. */
@@ -45,8 +45,8 @@ builder.mutationFields((t) => ({
         checks: collect(nonEmptyList(['input', 'followers'], input.followers), ...idChecks('followers', input.followers)),
         inputFields: ['followers'],
         call: () => addOpportunityFollowers(ctx.ghl, input.id, input.followers),
+        stale: opportunityStale(input.id),
       });
-      if (result) await invalidateOpportunity(ctx, input.id);
       return { opportunityId: result ? input.id : null, followersAdded: result?.followersAdded ?? [], userErrors };
     },
   }),
@@ -61,8 +61,7 @@ builder.mutationFields((t) => ({
         !all && followers.length === 0 ? { code: 'REQUIRED', field: ['input', 'followers'], message: 'Give the followers to remove, or set `all`.' } : null,
         ...idChecks('followers', followers),
       );
-      const { result, userErrors } = await runMutation(ctx, { checks, inputFields: ['followers'], call: () => removeOpportunityFollowers(ctx.ghl, input.id, followers, all) });
-      if (result) await invalidateOpportunity(ctx, input.id);
+      const { result, userErrors } = await runMutation(ctx, { checks, inputFields: ['followers'], call: () => removeOpportunityFollowers(ctx.ghl, input.id, followers, all), stale: opportunityStale(input.id) });
       return { opportunityId: result ? input.id : null, followersRemoved: result?.followersRemoved ?? [], userErrors };
     },
   }),

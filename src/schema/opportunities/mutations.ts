@@ -1,11 +1,11 @@
-import type { OpportunityWriteBody } from '../../ghl/endpoints/opportunities.js';
+import type { GraphQLContext } from '../../context.js';
+import type { GhlOpportunity, OpportunityWriteBody } from '../../ghl/endpoints/opportunities.js';
 import { createOpportunity, deleteOpportunity, updateOpportunity, updateOpportunityStatus } from '../../ghl/endpoints/opportunities.js';
 import { builder } from '../builder.js';
 import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
 import { deletedIdPayload, runMutation } from '../shared/mutation.js';
-import { publishWrite } from '../shared/publish-write.js';
-import { customFieldsBody, GHL_FIELD_NAMES, invalidateOpportunity, placementChecks, plainChecks, WRITE_FIELDS } from './checks.js';
+import { customFieldsBody, OPPORTUNITY_WRITE, opportunityStale, placementChecks, plainChecks } from './checks.js';
 import { opportunityInputFields, opportunityPayload, type OpportunityFieldsInput } from './payloads.js';
 import { OpportunityStatus } from './types.js';
 
@@ -75,7 +75,18 @@ export function writeBody(input: OpportunityFieldsInput, pipelineId: string | un
   return body;
 }
 
-const mutationOptions = { inputFields: WRITE_FIELDS, fieldNames: GHL_FIELD_NAMES };
+/** Create, update and stage moves answer the opportunity: it is primed for the payload and published. */
+const written = (id: string | null) => ({
+  ...OPPORTUNITY_WRITE,
+  stale: opportunityStale(id),
+  publish: (record: GhlOpportunity) => ({ upsert: 'opportunity', record }) as const,
+});
+
+/** The payload of a write that answered the opportunity, primed so the payload does not read it again. */
+function answered(ctx: GraphQLContext, outcome: { result: GhlOpportunity | null; userErrors: UserErrorShape[] }) {
+  if (outcome.result) ctx.loaders.opportunity.prime(outcome.result.id, outcome.result);
+  return { opportunity: outcome.result, userErrors: outcome.userErrors };
+}
 
 builder.mutationFields((t) => ({
   opportunityCreate: t.field({
@@ -86,17 +97,14 @@ builder.mutationFields((t) => ({
       const plain = plainChecks(input);
       if (plain.length) return { opportunity: null, userErrors: plain };
       const placed = await placementChecks(ctx, input);
-      const { result, userErrors } = await runMutation(ctx, {
-        ...mutationOptions,
-        checks: placed.userErrors,
-        call: () => createOpportunity(ctx.ghl, { ...writeBody(input, placed.pipelineId), locationId: ctx.credential.locationId, contactId: input.contactId, pipelineId: input.pipelineId, name: input.name, status: input.status ?? 'open' }),
-      });
-      if (result) {
-        await invalidateOpportunity(ctx, null);
-        ctx.loaders.opportunity.prime(result.id, result);
-        publishWrite(ctx, 'opportunity', 'UPSERT', result);
-      }
-      return { opportunity: result, userErrors };
+      return answered(
+        ctx,
+        await runMutation(ctx, {
+          ...written(null),
+          checks: placed.userErrors,
+          call: () => createOpportunity(ctx.ghl, { ...writeBody(input, placed.pipelineId), locationId: ctx.credential.locationId, contactId: input.contactId, pipelineId: input.pipelineId, name: input.name, status: input.status ?? 'open' }),
+        }),
+      );
     },
   }),
   opportunityUpdate: t.field({
@@ -107,13 +115,7 @@ builder.mutationFields((t) => ({
       const plain = plainChecks(input);
       if (plain.length) return { opportunity: null, userErrors: plain };
       const placed = await placementChecks(ctx, input);
-      const { result, userErrors } = await runMutation(ctx, { ...mutationOptions, checks: placed.userErrors, call: () => updateOpportunity(ctx.ghl, input.id, writeBody(input, placed.pipelineId)) });
-      if (result) {
-        await invalidateOpportunity(ctx, input.id);
-        ctx.loaders.opportunity.prime(result.id, result);
-        publishWrite(ctx, 'opportunity', 'UPSERT', result);
-      }
-      return { opportunity: result, userErrors };
+      return answered(ctx, await runMutation(ctx, { ...written(input.id), checks: placed.userErrors, call: () => updateOpportunity(ctx.ghl, input.id, writeBody(input, placed.pipelineId)) }));
     },
   }),
   opportunityStageUpdate: t.field({
@@ -122,17 +124,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: OpportunityStageUpdateInput, required: true, description: 'The opportunity and the stage to move it to.' }) },
     resolve: async (_root, { input }, ctx) => {
       const placed = await placementChecks(ctx, input);
-      const { result, userErrors } = await runMutation(ctx, {
-        ...mutationOptions,
-        checks: placed.userErrors,
-        call: () => updateOpportunity(ctx.ghl, input.id, { pipelineStageId: input.stageId, ...(placed.pipelineId ? { pipelineId: placed.pipelineId } : {}) }),
-      });
-      if (result) {
-        await invalidateOpportunity(ctx, input.id);
-        ctx.loaders.opportunity.prime(result.id, result);
-        publishWrite(ctx, 'opportunity', 'UPSERT', result);
-      }
-      return { opportunity: result, userErrors };
+      return answered(
+        ctx,
+        await runMutation(ctx, {
+          ...written(input.id),
+          checks: placed.userErrors,
+          call: () => updateOpportunity(ctx.ghl, input.id, { pipelineStageId: input.stageId, ...(placed.pipelineId ? { pipelineId: placed.pipelineId } : {}) }),
+        }),
+      );
     },
   }),
   opportunityStatusUpdate: t.field({
@@ -143,17 +142,15 @@ builder.mutationFields((t) => ({
       const checks: UserErrorShape[] =
         input.lostReasonId && input.status !== 'lost' ? [{ code: 'INVALID', field: ['input', 'lostReasonId'], message: 'A lost reason goes only with the status LOST.' }] : [];
       const { result, userErrors } = await runMutation(ctx, {
-        ...mutationOptions,
+        ...OPPORTUNITY_WRITE,
         checks,
         call: async () => {
           await updateOpportunityStatus(ctx.ghl, input.id, { status: input.status, ...(input.lostReasonId ? { lostReasonId: input.lostReasonId } : {}) });
           return input.id;
         },
+        stale: opportunityStale(input.id),
+        publish: (id) => ({ upsert: 'opportunity', record: { id, status: input.status } }),
       });
-      if (result) {
-        await invalidateOpportunity(ctx, result);
-        publishWrite(ctx, 'opportunity', 'UPSERT', { id: result, status: input.status });
-      }
       // GHL answers only `succeded`; the opportunity is read if the client asks for it.
       return { opportunityId: result, userErrors };
     },
@@ -164,16 +161,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: OpportunityDeleteInput, required: true, description: 'The opportunity to delete.' }) },
     resolve: async (_root, { input }, ctx) => {
       const { result, userErrors } = await runMutation(ctx, {
-        ...mutationOptions,
+        ...OPPORTUNITY_WRITE,
         call: async () => {
           await deleteOpportunity(ctx.ghl, input.id);
           return input.id;
         },
+        stale: opportunityStale(input.id),
+        publish: (id) => ({ delete: 'opportunity', record: { id } }),
       });
-      if (result) {
-        await invalidateOpportunity(ctx, result);
-        publishWrite(ctx, 'opportunity', 'DELETE', { id: result });
-      }
       return { deletedOpportunityId: result, userErrors };
     },
   }),

@@ -1,6 +1,7 @@
 import type { GhlOpportunity } from '../../ghl/endpoints/opportunities.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
+import type { UserErrorShape } from '../shared/errors.js';
+import { mutationPayload } from '../shared/mutation.js';
 import { Opportunity, OpportunityStatus } from './types.js';
 
 /** Inputs and payloads shared by the opportunity mutations. */
@@ -18,19 +19,19 @@ export function opportunityPayload<Extra extends object = object>(
   description: string,
   extra?: (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, OpportunityPayloadShape & Extra>) => Record<string, PothosSchemaTypes.FieldRef<BuilderTypes, unknown, 'Object'>>,
 ) {
-  return builder.objectRef<OpportunityPayloadShape & Extra>(name).implement({
+  return mutationPayload<Omit<OpportunityPayloadShape, 'userErrors'> & Extra>(
+    name,
     description,
-    fields: (t) => ({
+    (t) => ({
       opportunity: t.field({
         type: Opportunity,
         nullable: true,
         description: 'The opportunity after the change; null when nothing changed.',
         resolve: (p, _args, ctx) => p.opportunity ?? (p.opportunityId ? ctx.loaders.opportunity.load(p.opportunityId) : null),
       }),
-      userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-      ...(extra ? extra(t) : {}),
     }),
-  });
+    extra,
+  );
 }
 
 export const OpportunityCustomFieldInput = builder.inputType('OpportunityCustomFieldInput', {

@@ -3,7 +3,7 @@ import { builder } from '../builder.js';
 import { traced } from '../shared/ghl-operation.js';
 import { runMutation } from '../shared/mutation.js';
 import { oneOf } from '../shared/validate.js';
-import { GHL_FIELD_NAMES, invalidateOpportunity, placementChecks, plainChecks, WRITE_FIELDS } from './checks.js';
+import { OPPORTUNITY_WRITE, opportunityStale, placementChecks, plainChecks } from './checks.js';
 import { opportunityCoreFields, opportunityPayload } from './payloads.js';
 
 /**
@@ -38,8 +38,7 @@ builder.mutationFields((t) => ({
       if (plain.length) return { opportunity: null, created: false, userErrors: plain };
       const placed = await placementChecks(ctx, input);
       const { result, userErrors } = await runMutation(ctx, {
-        inputFields: WRITE_FIELDS,
-        fieldNames: GHL_FIELD_NAMES,
+        ...OPPORTUNITY_WRITE,
         checks: placed.userErrors,
         call: () =>
           upsertOpportunity(ctx.ghl, {
@@ -57,9 +56,9 @@ builder.mutationFields((t) => ({
             isRemoveAllFollowers: false,
             followersActionType: 'add',
           }),
+        stale: (upserted) => opportunityStale(upserted.opportunity.id),
       });
       if (!result) return { opportunity: null, created: false, userErrors };
-      await invalidateOpportunity(ctx, result.opportunity.id);
       ctx.loaders.opportunity.prime(result.opportunity.id, result.opportunity);
       return { opportunity: result.opportunity, created: result.created, userErrors };
     },

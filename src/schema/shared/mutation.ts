@@ -40,8 +40,11 @@ export interface MutationSpec<R> {
   call: () => Promise<R>;
   /** Cache entries the write made stale; dropped before the payload returns. */
   stale?: StaleEntries | ((result: R) => StaleEntries);
-  /** What subscribers hear of the write, once GHL confirmed it. */
-  publish?: (result: R) => WriteEvent | readonly WriteEvent[];
+  /**
+   * What subscribers hear of the write, once GHL confirmed it and the stale entries are gone; may
+   * read the record again where GHL's answer is not the record (a failed read is a top-level error).
+   */
+  publish?: (result: R) => WriteEvent | readonly WriteEvent[] | Promise<WriteEvent>;
 }
 
 export type MutationOutcome<R> = { ok: true; result: R; userErrors: [] } | { ok: false; result: null; userErrors: UserErrorShape[] };
@@ -64,7 +67,7 @@ export async function runMutation<R>(ctx: GraphQLContext, spec: MutationSpec<R>)
   }
   const stale = typeof spec.stale === 'function' ? spec.stale(result) : spec.stale;
   if (stale) await invalidateAfterWrite(ctx, stale);
-  const events = spec.publish?.(result) ?? [];
+  const events = (await spec.publish?.(result)) ?? [];
   for (const event of Array.isArray(events) ? events : [events]) {
     if ('upsert' in event) publishWrite(ctx, event.upsert, 'UPSERT', event.record);
     else publishWrite(ctx, event.delete, 'DELETE', event.record);
