@@ -5,6 +5,7 @@ import { GhlError, GhlRateLimitedError } from '../ghl/errors.js';
 import type { Clock, TimerHandle } from '../lib/clock.js';
 import { stableKey } from '../loaders/keys.js';
 import { type Change, type ChangeSource, diffListing, diffOne } from './diff.js';
+import type { WatchedResource } from './resources.js';
 import type { ChangePubSub, EventHistory, TopicMessage } from './pubsub.js';
 
 type Item = Record<string, unknown>;
@@ -12,7 +13,7 @@ type Item = Record<string, unknown>;
 /** A resource that can be watched by polling (see sources.ts). */
 export interface PollSource<A = unknown> {
   /** Resource name shared with webhooks (`contact`, `contactTask`, …). */
-  resource: string;
+  resource: WatchedResource;
   idOf(item: Item): string;
   /** The complete current view for `args` (paging, with its repeated-cursor guard, inside). */
   list(call: GhlCallContext, args: A): Promise<Item[]>;
@@ -499,7 +500,7 @@ export class PollerRegistry {
   }
 
   /** Applies a pushed change to this process's pollers only (one relayed from another replica). */
-  ingestHere(tenantKey: string, resource: string, kind: 'UPSERT' | 'DELETE', id: string, fields: Record<string, unknown>, occurredAt: string, source: Exclude<ChangeSource, 'POLL'> = 'WEBHOOK'): number {
+  ingestHere(tenantKey: string, resource: WatchedResource, kind: 'UPSERT' | 'DELETE', id: string, fields: Record<string, unknown>, occurredAt: string, source: Exclude<ChangeSource, 'POLL'> = 'WEBHOOK'): number {
     let published = 0;
     for (const poller of this.pollers.values()) {
       if (poller.tenantKey === tenantKey && poller.resource === resource && poller.applyExternal(kind, id, fields, occurredAt, source)) published++;

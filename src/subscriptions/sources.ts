@@ -6,6 +6,7 @@ import { getConversationMessages, searchConversations } from '../ghl/endpoints/c
 import { searchOpportunities } from '../ghl/endpoints/opportunities.js';
 import { getLocationUsers } from '../ghl/endpoints/users.js';
 import type { PollSource } from './poller.js';
+import type { WatchedResource } from './resources.js';
 
 /**
  * What may be polled and how. Each source names the resource webhooks use for the same records,
@@ -69,7 +70,7 @@ export interface ContactChildArgs {
   contactId: string;
 }
 
-const childSource = (resource: string, list: (call: GhlCallContext, contactId: string) => Promise<unknown[]>): PollSource<ContactChildArgs> => ({
+const childSource = (resource: WatchedResource, list: (call: GhlCallContext, contactId: string) => Promise<unknown[]>): PollSource<ContactChildArgs> => ({
   resource,
   idOf,
   list: async (call, args) => (await list(call, args.contactId)) as Item[],

@@ -3,6 +3,7 @@ import type { CachedFetcher } from '../loaders/cache.js';
 import { invalidate } from '../loaders/invalidate.js';
 import type { CacheResource, StaleEntries } from '../loaders/resources.js';
 import type { PollerRegistry } from '../subscriptions/poller.js';
+import type { WatchedResource } from '../subscriptions/resources.js';
 import { MalformedWebhookEvent, type WebhookHandler } from './route.js';
 
 /**
@@ -16,7 +17,7 @@ type Event = Record<string, unknown>;
 
 interface ChangeRoute {
   /** Watched resources the record belongs to; none for events that only make caches stale. */
-  resources: string[];
+  resources: WatchedResource[];
   kind: 'UPSERT' | 'DELETE';
   /** The record as the event carries it (nested for appointments). */
   record(event: Event): Event;
@@ -41,7 +42,7 @@ const contact = (kind: ChangeRoute['kind']): ChangeRoute => ({
   }),
 });
 
-const child = (resource: string, loader: CacheResource, kind: ChangeRoute['kind'], implied?: Event): ChangeRoute => ({
+const child = (resource: WatchedResource, loader: CacheResource, kind: ChangeRoute['kind'], implied?: Event): ChangeRoute => ({
   resources: [resource],
   kind,
   record: flat,

@@ -80,7 +80,7 @@ describe('poller scheduling', () => {
   it('reports a throw outside its error handling and keeps polling instead of leaving a rejected promise', async () => {
     let calls = 0;
     const source: PollSource<object> = {
-      resource: 'thing',
+      resource: 'contact',
       // A bug in the diff, after the listing arrived: poll() rejects.
       idOf: () => {
         if (calls === 1) throw new TypeError('broken record');

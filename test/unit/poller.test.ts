@@ -20,7 +20,7 @@ function setup() {
   let failWith: Error | null = null;
   let calls = 0;
   const source: PollSource<{ scope: string }> = {
-    resource: 'thing',
+    resource: 'contact',
     idOf: (i) => String(i['id']),
     list: async () => {
       calls++;
@@ -95,15 +95,15 @@ describe('shared poller lifecycle', () => {
     void t.listen(poller.topic);
     await t.clock.advance(0);
     // Webhook first, then the poll sees the same change (plus a field only GHL's API returns).
-    expect(t.registry.ingest('loc:loc1', 'thing', 'UPSERT', 'a', { name: 'via webhook' }, 'w1')).toBe(1);
+    expect(t.registry.ingest('loc:loc1', 'contact', 'UPSERT', 'a', { name: 'via webhook' }, 'w1')).toBe(1);
     t.set([{ id: 'a', name: 'via webhook', dateUpdated: '2026-01-01T00:01:00Z' }]);
     await t.clock.advance(60_000);
     // Poll first, then a late (or duplicated) webhook for the same change.
     t.set([{ id: 'a', name: 'via poll', dateUpdated: '2026-01-01T00:02:00Z' }]);
     await t.clock.advance(60_000);
-    expect(t.registry.ingest('loc:loc1', 'thing', 'UPSERT', 'a', { name: 'via poll' }, 'w2')).toBe(0);
+    expect(t.registry.ingest('loc:loc1', 'contact', 'UPSERT', 'a', { name: 'via poll' }, 'w2')).toBe(0);
     // A webhook for another tenant reaches nobody here.
-    expect(t.registry.ingest('loc:other', 'thing', 'UPSERT', 'a', { name: 'x' }, 'w3')).toBe(0);
+    expect(t.registry.ingest('loc:other', 'contact', 'UPSERT', 'a', { name: 'x' }, 'w3')).toBe(0);
     expect(t.changes().map((c) => [c.source, c.node['name']])).toEqual([
       ['WEBHOOK', 'via webhook'],
       ['POLL', 'via poll'],
@@ -126,7 +126,7 @@ describe('shared poller lifecycle', () => {
     };
     await t.clock.advance(60_000);
     await t.clock.advance(1); // the webhook comes later than the poll started
-    t.registry.ingest('loc:loc1', 'thing', 'UPSERT', 'a', { name: 'new' }, 'w');
+    t.registry.ingest('loc:loc1', 'contact', 'UPSERT', 'a', { name: 'new' }, 'w');
     release();
     await poller.idle();
     t.source.list = list;
@@ -174,15 +174,15 @@ describe('changes pushed by gateway writes', () => {
     expect(poller.ready).toBe(true);
 
     // The API answer of an update, then GHL's webhook for it with fields the answer leaves out.
-    expect(t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', name: 'B' }, 'now', 'MUTATION')).toBe(1);
-    expect(t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', name: 'B', locationId: 'loc1', dateAdded: '2026-01-01' }, 'now', 'WEBHOOK')).toBe(0);
+    expect(t.registry.ingest(t.credential.tenantKey, 'contact', 'UPSERT', 'a', { id: 'a', name: 'B' }, 'now', 'MUTATION')).toBe(1);
+    expect(t.registry.ingest(t.credential.tenantKey, 'contact', 'UPSERT', 'a', { id: 'a', name: 'B', locationId: 'loc1', dateAdded: '2026-01-01' }, 'now', 'WEBHOOK')).toBe(0);
     t.set([{ id: 'a', name: 'B' }]);
     await t.clock.advance(60_000);
     expect(t.calls()).toBe(2);
     expect(t.changes().map((c) => [c.kind, c.id, c.source, c.changedFields])).toEqual([['UPDATED', 'a', 'MUTATION', ['name']]]);
 
     // With no write of ours pending, a webhook's new field is news.
-    expect(t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', phone: '+15550100' }, 'later', 'WEBHOOK')).toBe(1);
+    expect(t.registry.ingest(t.credential.tenantKey, 'contact', 'UPSERT', 'a', { id: 'a', phone: '+15550100' }, 'later', 'WEBHOOK')).toBe(1);
     poller.stop();
   });
 });
@@ -195,8 +195,8 @@ describe('pushed changes to a windowed view', () => {
     void t.listen(poller.topic);
     await t.clock.advance(0);
     const now = new Date(t.clock.now()).toISOString();
-    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'old', { id: 'old', name: 'Old', dateAdded: '2020-01-01T00:00:00Z' }, now, 'MUTATION');
-    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'new', { id: 'new', name: 'New', dateAdded: now }, now, 'MUTATION');
+    t.registry.ingest(t.credential.tenantKey, 'contact', 'UPSERT', 'old', { id: 'old', name: 'Old', dateAdded: '2020-01-01T00:00:00Z' }, now, 'MUTATION');
+    t.registry.ingest(t.credential.tenantKey, 'contact', 'UPSERT', 'new', { id: 'new', name: 'New', dateAdded: now }, now, 'MUTATION');
     await t.clock.advance(0);
     expect(t.changes().map((c) => [c.id, c.kind])).toEqual([
       ['old', 'UPDATED'],
@@ -213,9 +213,9 @@ describe('changes pushed before the first listing', () => {
     void t.listen(poller.topic);
     const at = new Date(t.clock.now()).toISOString();
     // A write the listing will already show (with its webhook echo), and one it predates.
-    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'b', { id: 'b', name: 'B', dateAdded: at }, at, 'MUTATION');
-    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'b', { id: 'b', name: 'B', dateAdded: at, locationId: 'loc1' }, at, 'WEBHOOK');
-    t.registry.ingest(t.credential.tenantKey, 'thing', 'UPSERT', 'a', { id: 'a', name: 'A2' }, at, 'MUTATION');
+    t.registry.ingest(t.credential.tenantKey, 'contact', 'UPSERT', 'b', { id: 'b', name: 'B', dateAdded: at }, at, 'MUTATION');
+    t.registry.ingest(t.credential.tenantKey, 'contact', 'UPSERT', 'b', { id: 'b', name: 'B', dateAdded: at, locationId: 'loc1' }, at, 'WEBHOOK');
+    t.registry.ingest(t.credential.tenantKey, 'contact', 'UPSERT', 'a', { id: 'a', name: 'A2' }, at, 'MUTATION');
     t.set([{ id: 'a', name: 'A' }, { id: 'b', name: 'B', dateAdded: at }]);
     expect(poller.ready).toBe(false);
     await t.clock.advance(0);

@@ -1,9 +1,8 @@
 import { createCalendarGroup, deleteCalendarGroup, setCalendarGroupStatus, updateCalendarGroup, validateCalendarGroupSlug } from '../../ghl/endpoints/calendars.js';
 import { GhlNotFoundError } from '../../ghl/errors.js';
 import { builder } from '../builder.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, mutationPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, nonBlank } from '../shared/validate.js';
 import { fieldError } from './payloads.js';
 import { CalendarGroup } from './types.js';
@@ -53,14 +52,10 @@ const CalendarGroupCreatePayload = recordPayload('CalendarGroupCreatePayload', '
 const CalendarGroupUpdatePayload = recordPayload('CalendarGroupUpdatePayload', 'Result of `calendarGroupUpdate`.', 'calendarGroup', CalendarGroup, 'The group after the change; null when nothing changed.');
 const CalendarGroupStatusUpdatePayload = recordPayload('CalendarGroupStatusUpdatePayload', 'Result of `calendarGroupStatusUpdate`.', 'calendarGroup', CalendarGroup, 'The group after the change; null when nothing changed.');
 const CalendarGroupDeletePayload = deletedIdPayload('CalendarGroupDeletePayload', 'Result of `calendarGroupDelete`.', 'deletedCalendarGroupId', 'Id of the deleted group; null when nothing was deleted.');
-const CalendarGroupSlugValidatePayload = builder.objectRef<{ slug: string; available: boolean | null; userErrors: UserErrorShape[] }>('CalendarGroupSlugValidatePayload').implement({
-  description: 'Result of `calendarGroupSlugValidate`.',
-  fields: (t) => ({
-    slug: t.exposeString('slug', { description: 'The slug that was checked.' }),
-    available: t.boolean({ nullable: true, description: 'Whether no group of the location uses the slug yet; null when the check did not run.', resolve: (p) => p.available }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const CalendarGroupSlugValidatePayload = mutationPayload<{ slug: string; available: boolean | null }>('CalendarGroupSlugValidatePayload', 'Result of `calendarGroupSlugValidate`.', (t) => ({
+  slug: t.exposeString('slug', { description: 'The slug that was checked.' }),
+  available: t.boolean({ nullable: true, description: 'Whether no group of the location uses the slug yet; null when the check did not run.', resolve: (p) => p.available }),
+}));
 
 builder.mutationFields((t) => ({
   calendarGroupCreate: t.field({

@@ -1,9 +1,9 @@
 import type { CalendarNotificationWriteBody } from '../../ghl/endpoints/calendars.js';
 import { createCalendarNotifications, deleteCalendarNotification, updateCalendarNotification } from '../../ghl/endpoints/calendars.js';
 import { builder, type BuilderTypes } from '../builder.js';
-import { UserError, type UserErrorShape } from '../shared/errors.js';
+import type { UserErrorShape } from '../shared/errors.js';
 import { traced } from '../shared/ghl-operation.js';
-import { deletedIdPayload, recordPayload, runMutation } from '../shared/mutation.js';
+import { deletedIdPayload, mutationPayload, recordPayload, runMutation } from '../shared/mutation.js';
 import { collect, email, nonEmptyList, phone } from '../shared/validate.js';
 import { CalendarNotificationChannel, CalendarNotificationReceiver, CalendarNotificationType } from './enums.js';
 import { CalendarNotification, type CalendarNotificationShape } from './notification-types.js';
@@ -100,13 +100,9 @@ const CalendarNotificationDeleteInput = builder.inputType('CalendarNotificationD
   }),
 });
 
-const CalendarNotificationCreatePayload = builder.objectRef<{ calendarNotifications: CalendarNotificationShape[] | null; userErrors: UserErrorShape[] }>('CalendarNotificationCreatePayload').implement({
-  description: 'Result of `calendarNotificationCreate`.',
-  fields: (t) => ({
-    calendarNotifications: t.field({ type: [CalendarNotification], nullable: true, description: 'The new notifications, in input order; null when nothing was created.', resolve: (p) => p.calendarNotifications }),
-    userErrors: t.field({ type: [UserError], description: 'Why the input was refused; empty on success.', resolve: (p) => p.userErrors }),
-  }),
-});
+const CalendarNotificationCreatePayload = mutationPayload<{ calendarNotifications: CalendarNotificationShape[] | null }>('CalendarNotificationCreatePayload', 'Result of `calendarNotificationCreate`.', (t) => ({
+  calendarNotifications: t.field({ type: [CalendarNotification], nullable: true, description: 'The new notifications, in input order; null when nothing was created.', resolve: (p) => p.calendarNotifications }),
+}));
 const CalendarNotificationUpdatePayload = recordPayload('CalendarNotificationUpdatePayload', 'Result of `calendarNotificationUpdate`.', 'calendarNotification', CalendarNotification, 'The notification after the change; null when nothing changed.');
 const CalendarNotificationDeletePayload = deletedIdPayload('CalendarNotificationDeletePayload', 'Result of `calendarNotificationDelete`.', 'deletedCalendarNotificationId', 'Id of the deleted notification; null when nothing was deleted.');
 

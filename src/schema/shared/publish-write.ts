@@ -1,4 +1,5 @@
 import type { GraphQLContext } from '../../context.js';
+import type { WatchedResource } from '../../subscriptions/resources.js';
 
 /**
  * Live by default: a write made through the gateway is published to the matching subscribers as
@@ -9,15 +10,15 @@ import type { GraphQLContext } from '../../context.js';
  */
 
 /** Watched resources a record of each kind belongs to (the names sources.ts and webhooks/changes.ts use). */
-const RESOURCES = {
+export const WRITTEN_RECORD_STREAMS = {
   contact: ['contact'],
   contactTask: ['contactTask'],
   contactNote: ['contactNote'],
   appointment: ['contactAppointment', 'calendarEvent'],
   opportunity: ['opportunity'],
-} as const;
+} as const satisfies Record<string, readonly WatchedResource[]>;
 
-export type WrittenRecordKind = keyof typeof RESOURCES;
+export type WrittenRecordKind = keyof typeof WRITTEN_RECORD_STREAMS;
 
 /** Publishes the record a write answered with (UPSERT), or the deletion of `record.id` (DELETE). */
 export function publishWrite(ctx: GraphQLContext, recordKind: WrittenRecordKind, kind: 'UPSERT' | 'DELETE', record: object | null | undefined): void {
@@ -25,5 +26,5 @@ export function publishWrite(ctx: GraphQLContext, recordKind: WrittenRecordKind,
   const id = typeof fields['id'] === 'string' ? fields['id'] : '';
   if (!id) return;
   const occurredAt = new Date(ctx.pollers.clock.now()).toISOString();
-  for (const resource of RESOURCES[recordKind]) ctx.pollers.ingest(ctx.credential.tenantKey, resource, kind, id, fields, occurredAt, 'MUTATION');
+  for (const resource of WRITTEN_RECORD_STREAMS[recordKind]) ctx.pollers.ingest(ctx.credential.tenantKey, resource, kind, id, fields, occurredAt, 'MUTATION');
 }
