@@ -4,6 +4,7 @@ import type { RequestContext, RouteTable } from './routes/types.js';
 import { agencyScopes, grantableScopes, locationScopes } from './scopes.js';
 import type { GrantRecord, InstallRecord, LocationRecord, OAuthAppRecord, SimulatorStore, TokenRecord, UserType } from './store.js';
 import { DEFAULT_TOKEN_LIFETIMES } from './store.js';
+import { intInRange } from './params.js';
 
 /**
  * GHL's OAuth 2.0 as a Marketplace app sees it (docs/oauth/Authorization.md, apps/oauth.json):
@@ -264,8 +265,8 @@ export const oauthRoutes: RouteTable = {
     if (q['companyId'] !== token.companyId) throw forbiddenCompany();
     const app = appOf(store, token.clientId);
     if (q['appId'] !== app.appId) throw badRequest('appId does not match the app of the token');
-    const skip = intParam(q['skip'], 'skip', 0, 0, Number.MAX_SAFE_INTEGER);
-    const limit = intParam(q['limit'], 'limit', 20, 1, MAX_INSTALLED_LOCATIONS_LIMIT);
+    const skip = intInRange(q['skip'], 'skip', 0, 0, Number.MAX_SAFE_INTEGER);
+    const limit = intInRange(q['limit'], 'limit', 20, 1, MAX_INSTALLED_LOCATIONS_LIMIT);
 
     const text = typeof q['query'] === 'string' ? q['query'].toLowerCase() : '';
     const rows = store
@@ -499,9 +500,3 @@ function targetMatcher(store: SimulatorStore, target: InstallTarget): (c: { loca
   throw new Error('Name a locationId or a companyId');
 }
 
-function intParam(value: unknown, name: string, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw unprocessable([`${name} must be an integer between ${min} and ${max}`]);
-  return n;
-}

@@ -4,6 +4,7 @@ import { ownBusiness, ownContact } from './contacts-access.js';
 import { seedAssociations } from './associations-seed.js';
 import { associationDto, associationsState, relationDto, type AssociationRecord, type RelationRecord } from './associations-state.js';
 import type { SimulatorDomain } from './types.js';
+import { intParam } from '../params.js';
 
 /**
  * apps/associations.json. Every 2xx but the association delete is declared as one association
@@ -16,17 +17,10 @@ const MAX_LIMIT = 1000;
 const USER_OBJECT_KEY = /^(contact|custom_objects\.[a-z][a-z0-9_]*)$/;
 const ASSOCIATION_KEY = /^[a-z][a-z0-9_]*$/;
 
-function intParam(value: unknown, name: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw unprocessable([`${name} must be an integer number`]);
-  if (n < min) throw unprocessable([`${name} must not be less than ${min}`]);
-  if (n > max) throw unprocessable([`${name} must not be greater than ${max}`]);
-  return n;
-}
 
 function page<T>(items: T[], query: Record<string, unknown>): T[] {
-  const skip = intParam(query['skip'], 'skip', 0, Number.MAX_SAFE_INTEGER);
-  const limit = intParam(query['limit'], 'limit', 1, MAX_LIMIT);
+  const skip = intParam(query['skip'], 'skip', undefined, 0, Number.MAX_SAFE_INTEGER);
+  const limit = intParam(query['limit'], 'limit', undefined, 1, MAX_LIMIT);
   return items.slice(skip, skip + limit);
 }
 

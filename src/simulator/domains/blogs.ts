@@ -4,23 +4,17 @@ import { locationOf, type RequestContext, type RouteTable } from '../routes/type
 import { seedBlogs } from './blogs-seed.js';
 import { authorDto, blogDto, blogsState, categoryDto, postDto, type BlogPostRecord, type BlogPostStatus, type BlogRecord } from './blogs-state.js';
 import type { SimulatorDomain } from './types.js';
+import { intParam } from '../params.js';
 
 /** apps/blogs.json. Envelopes as the spec spells them: posts come back under `blogs`, sites under `data`. */
 
 const MAX_LIMIT = 1000;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-function intParam(value: unknown, name: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw unprocessable([`${name} must be an integer number`]);
-  if (n < min) throw unprocessable([`${name} must not be less than ${min}`]);
-  if (n > max) throw unprocessable([`${name} must not be greater than ${max}`]);
-  return n;
-}
 
 function slice<T>(items: T[], query: Record<string, unknown>, skipName: 'offset' | 'skip'): T[] {
-  const skip = intParam(query[skipName], skipName, 0, Number.MAX_SAFE_INTEGER);
-  const limit = intParam(query['limit'], 'limit', 1, MAX_LIMIT);
+  const skip = intParam(query[skipName], skipName, undefined, 0, Number.MAX_SAFE_INTEGER);
+  const limit = intParam(query['limit'], 'limit', undefined, 1, MAX_LIMIT);
   return items.slice(skip, skip + limit);
 }
 

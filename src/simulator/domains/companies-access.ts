@@ -24,12 +24,6 @@ export function tokenLocation(ctx: RequestContext): string | null {
 }
 
 /** An integer carried in a string (the specs type skip/limit as strings); 422 when it is not one in range (C9). */
-export function intParam(value: unknown, name: string, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw unprocessable([`${name} must be an integer between ${min} and ${max}`]);
-  return n;
-}
 
 /** A value from a closed set the spec types as a bare string; 422 in class-validator's words otherwise. */
 export function oneOfParam<T extends string>(value: unknown, name: string, allowed: readonly T[], fallback: T): T {

@@ -6,6 +6,7 @@ import { body, contactOf, created, ok, ownBusiness, SUCCEDED } from './contacts-
 import { contactPatch, findDuplicate, type ContactBody } from './contacts-input.js';
 import { contactDto, createdContactDto, listedContactDto } from './contacts-present.js';
 import type { SimulatorDomain } from './types.js';
+import { intParam } from '../params.js';
 
 /**
  * apps/contacts.json. Envelopes and status codes are the spec's, misspellings included
@@ -17,14 +18,6 @@ import type { SimulatorDomain } from './types.js';
 const byNewest = (a: ContactRecord, b: ContactRecord): number => (a.dateAdded < b.dateAdded ? 1 : a.dateAdded > b.dateAdded ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** A string parameter the spec types as string but means as a number ("25"). */
-function intParam(value: unknown, name: string, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw unprocessable([`${name} must be an integer number`]);
-  if (n < min) throw unprocessable([`${name} must not be less than ${min}`]);
-  if (n > max) throw unprocessable([`${name} must not be greater than ${max}`]);
-  return n;
-}
 
 function duplicateRefused(existing: ContactRecord, field: 'email' | 'phone'): never {
   throw badRequest('This location does not allow duplicated contacts.', {

@@ -6,6 +6,7 @@ import { conversationDto, conversationFacts, conversationSummaryDto, emailDto, m
 import { seedConversations } from './conversations-seed.js';
 import { conversationsState, liveConversation, ownConversation, ownMessage, ownEmail, type ConversationRecord, type MessageStatus } from './conversations-state.js';
 import type { SimulatorDomain } from './types.js';
+import { intInRange } from '../params.js';
 
 /**
  * apps/conversations.json: the ten catalog operations (search, conversation, messages, email,
@@ -18,12 +19,6 @@ const ok = (body: unknown): HandlerResult => ({ status: 200, body });
 /** A non-JSON answer: the server sends the bytes with these headers (see server.ts `send`). */
 const raw = (bytes: Buffer, headers: Record<string, string>): HandlerResult & { headers: Record<string, string> } => ({ status: 200, body: bytes, headers });
 
-function intParam(value: unknown, name: string, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw unprocessable([`${name} must be an integer between ${min} and ${max}`]);
-  return n;
-}
 
 /** `startAfterDate` is typed `any`: epoch ms as GHL's `sort` values are, or an ISO date. */
 function instantParam(value: unknown, name: string): number | undefined {
@@ -92,7 +87,7 @@ export const conversationsDomain: SimulatorDomain = {
       const locationId = locationOf(ctx);
       const state = conversationsState(ctx.store);
       const q = ctx.query as SearchQuery & { sort?: 'asc' | 'desc'; sortBy?: string; limit?: unknown; startAfterDate?: unknown };
-      const limit = intParam(q.limit, 'limit', 20, 1, 100);
+      const limit = intInRange(q.limit, 'limit', 20, 1, 100);
       const after = instantParam(q.startAfterDate, 'startAfterDate');
       const desc = q.sort !== 'asc';
       // The simulator keeps no scoring profiles or due dates: those sorts use the last message date (CV5).
@@ -124,7 +119,7 @@ export const conversationsDomain: SimulatorDomain = {
       const c = ownConversation(ctx, param(ctx, 'conversationId'));
       const state = conversationsState(ctx.store);
       const { lastMessageId, type } = ctx.query as { lastMessageId?: string; type?: string };
-      const limit = intParam(ctx.query['limit'], 'limit', 20, 1, 100);
+      const limit = intInRange(ctx.query['limit'], 'limit', 20, 1, 100);
       // The filter enum spells it `TYPE_INTERNAL_COMMENTS`; messages say `TYPE_INTERNAL_COMMENT`.
       const wanted = type === 'TYPE_INTERNAL_COMMENTS' ? 'TYPE_INTERNAL_COMMENT' : type;
       const all = state.messagesOf(c.id).filter((m) => !wanted || m.messageType === wanted);

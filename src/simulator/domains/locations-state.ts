@@ -84,25 +84,14 @@ export function createdLocationDto(l: LocationRecord, p: LocationProfile): Recor
 
 /** `GetLocationByIdSchema`, inside `{location}`. */
 export function locationDto(l: LocationRecord, p: LocationProfile): Record<string, unknown> {
+  // Everything the search item shows, and the owner's details besides.
   return withoutUndefined({
-    id: l.id,
+    ...locationSummaryDto(l, p),
     companyId: l.companyId,
-    name: l.name,
     domain: p.domain,
-    address: p.street ?? l.address,
-    city: p.city,
-    state: p.state,
     logoUrl: p.logoUrl,
-    country: p.country,
-    postalCode: p.postalCode,
-    website: p.website,
-    timezone: l.timezone,
     firstName: p.firstName,
     lastName: p.lastName,
-    email: p.email,
-    phone: p.phone,
     business: withoutUndefined({ name: l.name, address: p.street, city: p.city, state: p.state, country: p.country, postalCode: p.postalCode, website: p.website, timezone: l.timezone, logoUrl: p.logoUrl }),
-    social: { ...p.social },
-    settings: { ...p.settings },
   });
 }

@@ -1,6 +1,7 @@
 import type { LocationCreateBody } from '../../ghl/openapi/wire.js';
 import { badRequest, forbiddenCompany, notFound, unprocessable } from '../errors.js';
-import { assertOwnCompany, intParam, oneOfParam, tokenOf } from './companies-access.js';
+import { assertOwnCompany, oneOfParam, tokenOf } from './companies-access.js';
+import { intInRange } from '../params.js';
 import { DEFAULT_SETTINGS, SOCIAL_KEYS, createdLocationDto, locationDto, locationSummaryDto, locationsState, oneLineAddress, type LocationProfile } from './locations-state.js';
 import { snapshotsState } from './snapshots-state.js';
 import type { SimulatorDomain } from './types.js';
@@ -26,8 +27,8 @@ export const locationsDomain: SimulatorDomain = {
       const q = ctx.query;
       const token = tokenOf(ctx);
       assertOwnCompany(ctx, q['companyId']);
-      const skip = intParam(q['skip'], 'skip', 0, 0, Number.MAX_SAFE_INTEGER);
-      const limit = intParam(q['limit'], 'limit', 10, 1, MAX_LIMIT);
+      const skip = intInRange(q['skip'], 'skip', 0, 0, Number.MAX_SAFE_INTEGER);
+      const limit = intInRange(q['limit'], 'limit', 10, 1, MAX_LIMIT);
       const order = oneOfParam(q['order'], 'order', ['asc', 'desc'] as const, 'asc');
       const email = typeof q['email'] === 'string' && q['email'] ? q['email'].toLowerCase() : null;
       const state = locationsState(ctx.store);

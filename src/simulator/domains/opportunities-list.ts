@@ -1,6 +1,7 @@
 import { unprocessable } from '../errors.js';
 import type { ContactRecord } from '../store.js';
-import { intParam, oneOfParam } from './companies-access.js';
+import { oneOfParam } from './companies-access.js';
+import { intInRange } from '../params.js';
 import type { OpportunityRecord } from './opportunities-state.js';
 
 /**
@@ -38,8 +39,8 @@ function dayParam(value: unknown, name: string): { start: number; end: number } 
 const text = (v: unknown): string | undefined => (v === undefined || v === '' ? undefined : String(v));
 
 export function listOpportunities(records: readonly OpportunityRecord[], contactOf: (id: string) => ContactRecord | undefined, query: Record<string, unknown>): OpportunityListPage {
-  const limit = intParam(query['limit'], 'limit', 20, 1, 100);
-  const page = intParam(query['page'], 'page', 1, 1, Number.MAX_SAFE_INTEGER);
+  const limit = intInRange(query['limit'], 'limit', 20, 1, 100);
+  const page = intInRange(query['page'], 'page', 1, 1, Number.MAX_SAFE_INTEGER);
   const order = oneOfParam(query['order'], 'order', ORDERS, 'added_desc');
   const status = oneOfParam(query['status'], 'status', STATUSES, 'all');
   const from = dayParam(query['date'], 'date');

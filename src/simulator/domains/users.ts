@@ -1,7 +1,8 @@
 import type { UserWriteBody } from '../../ghl/openapi/wire.js';
 import { badRequest, forbiddenCompany, forbiddenLocation, unprocessable } from '../errors.js';
 import type { RequestContext } from '../routes/types.js';
-import { assertOwnCompany, intParam, oneOfParam, tokenOf } from './companies-access.js';
+import { assertOwnCompany, oneOfParam, tokenOf } from './companies-access.js';
+import { intInRange } from '../params.js';
 import type { SimulatorDomain } from './types.js';
 import { USER_ROLES, USER_TYPES, listedUserDto, permissionDefaults, reachableUser, userDto, usersState, type UserRecord } from './users-state.js';
 
@@ -57,8 +58,8 @@ export const usersDomain: SimulatorDomain = {
       const q = ctx.query;
       const token = tokenOf(ctx);
       assertOwnCompany(ctx, q['companyId']);
-      const skip = intParam(q['skip'], 'skip', 0, 0, Number.MAX_SAFE_INTEGER);
-      const limit = intParam(q['limit'], 'limit', 25, 1, MAX_LIMIT);
+      const skip = intInRange(q['skip'], 'skip', 0, 0, Number.MAX_SAFE_INTEGER);
+      const limit = intInRange(q['limit'], 'limit', 25, 1, MAX_LIMIT);
       const sort = oneOfParam(q['sort'], 'sort', SORT_FIELDS, 'dateAdded');
       const direction = oneOfParam(q['sortDirection'], 'sortDirection', ['asc', 'desc'] as const, 'asc');
       const text = typeof q['query'] === 'string' ? q['query'].trim().toLowerCase() : '';
@@ -84,8 +85,8 @@ export const usersDomain: SimulatorDomain = {
       const body = ctx.body as { companyId: string; emails: string; deleted?: boolean; skip?: string; limit?: string };
       const token = tokenOf(ctx);
       assertOwnCompany(ctx, body.companyId);
-      const skip = intParam(body.skip, 'skip', 0, 0, Number.MAX_SAFE_INTEGER);
-      const limit = intParam(body.limit, 'limit', 25, 1, MAX_LIMIT);
+      const skip = intInRange(body.skip, 'skip', 0, 0, Number.MAX_SAFE_INTEGER);
+      const limit = intInRange(body.limit, 'limit', 25, 1, MAX_LIMIT);
       const emails = new Set(body.emails.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean));
       if (emails.size === 0) throw unprocessable(['emails should not be empty']);
       const deleted = body.deleted === true;
