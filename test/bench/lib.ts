@@ -131,7 +131,7 @@ let builtDir: string | null = null;
  * definition that production never pays. So src/ is transpiled once per benchmark process into a
  * directory of its own beside src/ (like test/global-setup.ts does; removed on exit), and each
  * server script beside it, its `../../../src/` imports pointed at the transpiled copy. Every
- * server, the bare baselines included, runs this way with the same Node flags.
+ * server, the bare baselines included, runs this way with the same Node flags and environment.
  */
 function builtScript(script: string): string {
   if (!builtDir) {
@@ -156,7 +156,8 @@ function builtScript(script: string): string {
 export async function spawnServer(script: string, opts: { args?: string[]; env?: Record<string, string>; ipc?: boolean } = {}): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--expose-gc', builtScript(script), ...(opts.args ?? [])], {
     cwd: ROOT,
-    env: { ...process.env, ...opts.env },
+    // NODE_ENV=production as the Dockerfile sets it (graphql-js, for one, skips its development checks).
+    env: { ...process.env, NODE_ENV: 'production', ...opts.env },
     stdio: ['ignore', 'pipe', 'inherit', ...(opts.ipc ? (['ipc'] as const) : [])],
   });
   let out = '';
