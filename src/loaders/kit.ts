@@ -32,10 +32,18 @@ export function loaderKit(deps: LoaderDeps) {
     cached<T>(resource: CacheResource, ttlMs: number, id: string, load: () => Promise<T>): Promise<T> {
       return fetcher.generation(tenant, resource).then((generation) => fetcher.getOrLoad(cacheKey(tenant, resource, generation, id), ttlMs, load, meter));
     },
+    /**
+     * One key of a batch: a warm in-process entry as the value itself (so the batch's Promise.all
+     * resolves without a chain of promises per key), else the cached read, its failure as the value.
+     */
+    batchEntry<T>(resource: CacheResource, ttlMs: number, id: string, load: () => Promise<T>): T | Promise<T | Error> {
+      const hit = fetcher.peek<T>(tenant, resource, id, meter);
+      return hit !== undefined ? hit : kit.cached(resource, ttlMs, id, load).catch((e: Error) => e);
+    },
     /** One GHL read per distinct key, concurrently (GHL has no batch reads). */
     byId<T>(resource: CacheResource, ttlMs: number, fetchOne: (id: string) => Promise<T>): DataLoader<string, T> {
       return new DataLoader<string, T>(
-        (ids) => Promise.all(ids.map((id) => kit.cached(resource, ttlMs, id, () => fetchOne(id)).catch((e: Error) => e))),
+        (ids) => Promise.all(ids.map((id) => kit.batchEntry(resource, ttlMs, id, () => fetchOne(id)))),
         // GATEWAY_CACHE=off: no deduplication within the request either.
         { cache: fetcher.enabled },
       );
@@ -43,7 +51,7 @@ export function loaderKit(deps: LoaderDeps) {
     /** For reads keyed by an argument object (searches, filtered lists): equal arguments share an entry. */
     byArgs<A, T>(resource: CacheResource, ttlMs: number, fetchOne: (args: A) => Promise<T>): DataLoader<A, T, string> {
       return new DataLoader<A, T, string>(
-        (argsList) => Promise.all(argsList.map((args) => kit.cached(resource, ttlMs, stableKey(args), () => fetchOne(args)).catch((e: Error) => e))),
+        (argsList) => Promise.all(argsList.map((args) => kit.batchEntry(resource, ttlMs, stableKey(args), () => fetchOne(args)))),
         { cacheKeyFn: stableKey, cache: fetcher.enabled },
       );
     },

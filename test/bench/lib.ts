@@ -1,6 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { transformSync } from 'esbuild';
 
 /** Shared helpers for benchmarks: medians, result files, a standalone simulator process. */
 
@@ -120,14 +122,42 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
+const ROOT = new URL('../..', import.meta.url).pathname;
+let builtDir: string | null = null;
+
 /**
- * Runs a server script of this folder as its own process and waits for the `{"url": …}` line it
- * prints. `ipc` opens a channel for questions (see servers/gateway.ts).
+ * Server scripts run as production runs the gateway (`npm start`: esbuild-transpiled modules under
+ * plain `node`), not through tsx, whose keepNames transform costs every closure a `name`
+ * definition that production never pays. So src/ is transpiled once per benchmark process into a
+ * directory of its own beside src/ (like test/global-setup.ts does; removed on exit), and each
+ * server script beside it, its `../../../src/` imports pointed at the transpiled copy. Every
+ * server, the bare baselines included, runs this way with the same Node flags and environment.
+ */
+function builtScript(script: string): string {
+  if (!builtDir) {
+    const dir = `.bench-dist-${process.pid}`;
+    execFileSync(process.execPath, ['scripts/build.mjs', '--out', dir], { cwd: ROOT, stdio: 'pipe' });
+    builtDir = join(ROOT, dir);
+    mkdirSync(join(builtDir, 'bench-servers'));
+    const remove = builtDir;
+    process.once('exit', () => rmSync(remove, { recursive: true, force: true }));
+  }
+  const source = new URL(script, import.meta.url).pathname;
+  const out = join(builtDir, 'bench-servers', basename(source).replace(/\.ts$/, '.js'));
+  const { code } = transformSync(readFileSync(source, 'utf8'), { loader: 'ts', format: 'esm', platform: 'node', target: 'node20' });
+  writeFileSync(out, code.replaceAll(`'../../../src/`, `'../`).replaceAll(`"../../../src/`, `"../`));
+  return out;
+}
+
+/**
+ * Runs a server script of this folder (transpiled, see builtScript) as its own process and waits
+ * for the `{"url": …}` line it prints. `ipc` opens a channel for questions (see servers/gateway.ts).
  */
 export async function spawnServer(script: string, opts: { args?: string[]; env?: Record<string, string>; ipc?: boolean } = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', new URL(script, import.meta.url).pathname, ...(opts.args ?? [])], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, ...opts.env },
+  const child = spawn(process.execPath, ['--expose-gc', builtScript(script), ...(opts.args ?? [])], {
+    cwd: ROOT,
+    // NODE_ENV=production as the Dockerfile sets it (graphql-js, for one, skips its development checks).
+    env: { ...process.env, NODE_ENV: 'production', ...opts.env },
     stdio: ['ignore', 'pipe', 'inherit', ...(opts.ipc ? (['ipc'] as const) : [])],
   });
   let out = '';

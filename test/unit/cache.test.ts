@@ -38,6 +38,37 @@ describe('LruTtlCache + CachedFetcher', () => {
     expect(await fetcher.getOrLoad('k', 1_000, load)).toBe(2);
   });
 
+  it('answers a warm in-process entry synchronously (peek), for its tenant, generation and TTL only', async () => {
+    const clock = new ManualClock();
+    const fetcher = new CachedFetcher(new LruTtlCache({ maxEntries: 10, clock }));
+    const meter = { cacheHits: 0 };
+    const keyNow = async (tenant: string) => cacheKey(tenant, 'contact', await fetcher.generation(tenant, 'contact'), 'c1');
+    expect(fetcher.peek('loc:A', 'contact', 'c1', meter)).toBeUndefined();
+    await fetcher.getOrLoad(await keyNow('loc:A'), 1_000, async () => ({ id: 'c1' }));
+    expect(fetcher.peek('loc:A', 'contact', 'c1', meter)).toEqual({ id: 'c1' });
+    expect(meter.cacheHits).toBe(1);
+    expect(fetcher.peek('loc:B', 'contact', 'c1', meter)).toBeUndefined();
+    await fetcher.bumpGeneration('loc:A', 'contact');
+    expect(fetcher.peek('loc:A', 'contact', 'c1', meter)).toBeUndefined();
+    await fetcher.getOrLoad(await keyNow('loc:A'), 1_000, async () => ({ id: 'c1', v: 2 }));
+    await fetcher.dropTenant('loc:A');
+    expect(fetcher.peek('loc:A', 'contact', 'c1', meter)).toBeUndefined();
+    await fetcher.getOrLoad(await keyNow('loc:A'), 1_000, async () => ({ id: 'c1', v: 3 }));
+    await clock.advance(1_001);
+    expect(fetcher.peek('loc:A', 'contact', 'c1', meter)).toBeUndefined();
+    expect(meter.cacheHits).toBe(1);
+    expect(fetcher.stats.hits).toBe(1);
+  });
+
+  it('never peeks when the cache is off', async () => {
+    const cache = new LruTtlCache({ maxEntries: 10 });
+    const on = new CachedFetcher(cache);
+    await on.prime(cacheKey('loc:A', 'contact', await on.generation('loc:A', 'contact'), 'c1'), { id: 'c1' }, 1_000);
+    expect(on.peek('loc:A', 'contact', 'c1')).toEqual({ id: 'c1' });
+    const off = new CachedFetcher(cache, 250, undefined, false);
+    expect(off.peek('loc:A', 'contact', 'c1')).toBeUndefined();
+  });
+
   it('coalesces concurrent misses for one key into one load, and does not cache failures', async () => {
     const fetcher = new CachedFetcher(new LruTtlCache({ maxEntries: 10 }));
     let loads = 0;

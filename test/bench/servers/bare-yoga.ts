@@ -21,6 +21,10 @@ const yoga = createYoga({
     resolvers: { Query: { contact: () => answer.contact } },
   }),
   logging: false,
+  // Configured like the gateway: it answers CORS for any origin (its browser guard, with
+  // CORS_ORIGINS defaulting to `*` against the simulator), so the baseline runs a CORS policy
+  // admitting any origin too. (GraphiQL only answers browser GETs, which the bench never sends.)
+  cors: { origin: '*' },
   graphiql: false,
   landingPage: false,
 });
