@@ -38,6 +38,8 @@ export const CACHE_VERSION = 'v1';
 const TENANT_EPOCH_STRIDE = 1_000_000_000;
 /** The pseudo-resource under which a tenant's epoch is kept in the generation store. */
 const TENANT_EPOCH = '*';
+/** A resource's generation in keys: the tenant's epoch in the high digits, its own bumps below. */
+const generationOf = (epoch: number, own: number): number => epoch * TENANT_EPOCH_STRIDE + own;
 
 /**
  * The one key format. `generation` lets a write drop every entry of a resource for a tenant at
@@ -162,7 +164,7 @@ export class CachedFetcher {
    */
   async generation(tenantKey: string, resource: CacheResource): Promise<number> {
     const [epoch, own] = await Promise.all([this.generations.current(tenantKey, TENANT_EPOCH), this.generations.current(tenantKey, resource)]);
-    return epoch * TENANT_EPOCH_STRIDE + own;
+    return generationOf(epoch, own);
   }
 
   /**
@@ -197,7 +199,7 @@ export class CachedFetcher {
   peek<T>(tenantKey: string, resource: CacheResource, id: string, meter?: { cacheHits: number }): T | undefined {
     const generations = this.generations;
     if (!this.enabled || !generations.peek || !this.cache.peek) return undefined;
-    const generation = generations.peek(tenantKey, TENANT_EPOCH) * TENANT_EPOCH_STRIDE + generations.peek(tenantKey, resource);
+    const generation = generationOf(generations.peek(tenantKey, TENANT_EPOCH), generations.peek(tenantKey, resource));
     const hit = this.cache.peek<T>(cacheKey(tenantKey, resource, generation, id));
     if (hit === undefined) return undefined;
     this.stats.hits++;
