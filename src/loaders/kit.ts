@@ -41,22 +41,97 @@ export function loaderKit(deps: LoaderDeps) {
       return hit !== undefined ? hit : kit.cached(resource, ttlMs, id, load).catch((e: Error) => e);
     },
     /** One GHL read per distinct key, concurrently (GHL has no batch reads). */
-    byId<T>(resource: CacheResource, ttlMs: number, fetchOne: (id: string) => Promise<T>): DataLoader<string, T> {
-      return new DataLoader<string, T>(
+    byId<T>(resource: CacheResource, ttlMs: number, fetchOne: (id: string) => Promise<T>): ReadThroughLoader<string, T, string> {
+      return new ReadThroughLoader<string, T, string>(
         (ids) => Promise.all(ids.map((id) => kit.batchEntry(resource, ttlMs, id, () => fetchOne(id)))),
+        (id) => id,
+        (id) => fetcher.peek<T>(tenant, resource, id, meter),
         // GATEWAY_CACHE=off: no deduplication within the request either.
-        { cache: fetcher.enabled },
+        fetcher.enabled,
       );
     },
     /** For reads keyed by an argument object (searches, filtered lists): equal arguments share an entry. */
-    byArgs<A, T>(resource: CacheResource, ttlMs: number, fetchOne: (args: A) => Promise<T>): DataLoader<A, T, string> {
-      return new DataLoader<A, T, string>(
+    byArgs<A, T>(resource: CacheResource, ttlMs: number, fetchOne: (args: A) => Promise<T>): ReadThroughLoader<A, T, string> {
+      return new ReadThroughLoader<A, T, string>(
         (argsList) => Promise.all(argsList.map((args) => kit.batchEntry(resource, ttlMs, stableKey(args), () => fetchOne(args)))),
-        { cacheKeyFn: stableKey, cache: fetcher.enabled },
+        stableKey,
+        (key) => fetcher.peek<T>(tenant, resource, key, meter),
+        fetcher.enabled,
       );
     },
   };
   return kit;
+}
+
+/**
+ * A per-request DataLoader that can also answer at once. `read(key)` gives the value itself, not a
+ * promise of it, when this request already has it (read, or primed, earlier) or the in-process
+ * cache holds it; otherwise it is `load(key)`. A resolver that returns `read(…)` lets graphql-js
+ * complete a warm field synchronously: a query answered wholly from memory then runs without a
+ * promise per field, which is most of what such a request costs beyond a bare server.
+ *
+ * Within a request, every key still has one answer, whichever way it was asked for: a value read
+ * at once is kept (`known`) and served to later `load`s too, and a key already asked for through
+ * `load` keeps going through its promise.
+ */
+export class ReadThroughLoader<K, V, C> extends DataLoader<K, V, C> {
+  /** This request's values per key, known at once. */
+  private readonly known = new Map<C, V>();
+
+  constructor(
+    batch: DataLoader.BatchLoadFn<K, V>,
+    private readonly keyOf: (key: K) => C,
+    /** The in-process cache's fresh entry, or undefined (a miss, or a cache across the network). */
+    private readonly peekValue: (key: C) => V | undefined,
+    /** False: no memo within the request (GATEWAY_CACHE=off), so nothing is known either. */
+    private readonly memo: boolean,
+    /** This request's promises per key: DataLoader's own memo, held here to see what it holds. */
+    private readonly promises = new Map<C, Promise<V>>(),
+  ) {
+    super(batch, { cacheKeyFn: keyOf, cache: memo, cacheMap: memo ? promises : null });
+  }
+
+  read(key: K): V | Promise<V> {
+    if (!this.memo) return this.load(key);
+    const k = this.keyOf(key);
+    if (this.known.has(k)) return this.known.get(k)!;
+    if (this.promises.has(k)) return this.load(key);
+    const hit = this.peekValue(k);
+    if (hit === undefined) return this.load(key);
+    this.known.set(k, hit);
+    return hit;
+  }
+
+  override load(key: K): Promise<V> {
+    if (this.known.size > 0) {
+      const k = this.keyOf(key);
+      if (this.known.has(k)) return Promise.resolve(this.known.get(k)!);
+    }
+    return super.load(key);
+  }
+
+  override prime(key: K, value: V | PromiseLike<V> | Error): this {
+    if (this.memo && !(value instanceof Error) && !isPromiseLike(value)) {
+      const k = this.keyOf(key);
+      // As DataLoader's prime: a key this request already has keeps its answer.
+      if (!this.known.has(k) && !this.promises.has(k)) this.known.set(k, value);
+    }
+    return super.prime(key, value);
+  }
+
+  override clear(key: K): this {
+    this.known.delete(this.keyOf(key));
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.known.clear();
+    return super.clearAll();
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 /**

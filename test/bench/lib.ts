@@ -154,7 +154,9 @@ function builtScript(script: string): string {
  * for the `{"url": …}` line it prints. `ipc` opens a channel for questions (see servers/gateway.ts).
  */
 export async function spawnServer(script: string, opts: { args?: string[]; env?: Record<string, string>; ipc?: boolean } = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--expose-gc', builtScript(script), ...(opts.args ?? [])], {
+  // BENCH_CPU_PROF=DIR: each server writes a V8 CPU profile there when it exits (for finding hot spots).
+  const profile = process.env['BENCH_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF']}`] : [];
+  const child = spawn(process.execPath, ['--expose-gc', ...profile, builtScript(script), ...(opts.args ?? [])], {
     cwd: ROOT,
     // NODE_ENV=production as the Dockerfile sets it (graphql-js, for one, skips its development checks).
     env: { ...process.env, NODE_ENV: 'production', ...opts.env },

@@ -44,7 +44,8 @@ const fresh: Record<string, { at: string; rows: Row[] }> = {};
 for (const name of names) {
   console.log(`\n=== ${name}`);
   const t0 = performance.now();
-  const res = spawnSync(process.execPath, ['--import', 'tsx', new URL(`${name}.bench.ts`, dir).pathname, ...flags], { stdio: 'inherit' });
+  // NODE_ENV=production as the Dockerfile sets it, for code a benchmark runs in its own process too.
+  const res = spawnSync(process.execPath, ['--import', 'tsx', new URL(`${name}.bench.ts`, dir).pathname, ...flags], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   console.log(`(${name}: ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   const file = new URL(`${name}.json`, RESULTS_DIR);
   const result = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { at: string; rows?: Row[] }) : null;

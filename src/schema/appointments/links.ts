@@ -18,13 +18,13 @@ builder.objectFields(Appointment, (t) => ({
     type: Contact,
     nullable: true,
     description: 'The contact it is booked for. GHL: `get-contact` (GET /contacts/{contactId}).',
-    resolve: (a, _args, ctx) => (a.contactId ? ctx.loaders.contact.load(a.contactId) : null),
+    resolve: (a, _args, ctx) => (a.contactId ? ctx.loaders.contact.read(a.contactId) : null),
   }),
   calendar: t.field({
     type: Calendar,
     nullable: true,
     description: 'The calendar it is booked on. GHL: `get-calendar` (GET /calendars/{calendarId}).',
-    resolve: (a, _args, ctx) => (a.calendarId ? ctx.loaders.calendar.load(a.calendarId) : null),
+    resolve: (a, _args, ctx) => (a.calendarId ? ctx.loaders.calendar.read(a.calendarId) : null),
   }),
   appointmentNotes: t.field({
     nullable: true,

@@ -10,7 +10,7 @@ builder.queryFields((t) => ({
     type: Appointment,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: "GHL's appointment (event) id." }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.appointment.load(id),
+    resolve: (_root, { id }, ctx) => ctx.loaders.appointment.read(id),
   }),
   appointmentNotes: t.field({
     ...traced('Notes written on an appointment, newest first.', 'GET /calendars/appointments/{appointmentId}/notes'),

@@ -24,14 +24,14 @@ builder.queryFields((t) => ({
     type: Association,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: "GHL's association id." }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.association.load(id),
+    resolve: (_root, { id }, ctx) => ctx.loaders.association.read(id),
   }),
   associationByKey: t.field({
     ...traced('One association by its unique key; null with a NOT_FOUND error when no association has it.', 'GET /associations/key/{key_name}'),
     type: Association,
     nullable: true,
     args: { key: t.arg.string({ required: true, description: 'The association key, e.g. `student_teacher`.', extensions: PATH_SEGMENT }) },
-    resolve: (_root, { key }, ctx) => ctx.loaders.associationByKey.load(key),
+    resolve: (_root, { key }, ctx) => ctx.loaders.associationByKey.read(key),
   }),
   associationsByObjectKey: t.field({
     ...traced('The associations with a kind of record on either side. GHL answers them all at once; the connection pages them here.', 'GET /associations/objectKey/{objectKey}'),

@@ -87,7 +87,7 @@ export const Relation = builder.objectRef<RelationView>('Relation').implement({
       nullable: true,
       ...traced('The association (its keys and labels), read once per distinct association. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.', 'GET /associations/{associationId}'),
       type: Association,
-      resolve: (r, _args, ctx) => ctx.loaders.association.load(r.associationId),
+      resolve: (r, _args, ctx) => ctx.loaders.association.read(r.associationId),
     }),
     firstRecord: t.field({
       ...traced('The record on the first side; a contact is read once per distinct contact. Null when that contact no longer exists.', 'GET /contacts/{contactId}'),

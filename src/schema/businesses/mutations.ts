@@ -59,13 +59,13 @@ const ContactsBusinessUpdatePayload = mutationPayload<MoveResult>('ContactsBusin
   contacts: t.field({
     type: [Contact],
     description: 'The changed contacts, read again (only when selected).',
-    resolve: (p, _args, ctx) => Promise.all(p.updatedContactIds.map((id) => ctx.loaders.contact.load(id))),
+    resolve: (p, _args, ctx) => Promise.all(p.updatedContactIds.map((id) => ctx.loaders.contact.read(id))),
   }),
   business: t.field({
     type: Business,
     nullable: true,
     description: 'The business the contacts now belong to; null when they were taken out.',
-    resolve: (p, _args, ctx) => (p.businessId ? ctx.loaders.business.load(p.businessId) : null),
+    resolve: (p, _args, ctx) => (p.businessId ? ctx.loaders.business.read(p.businessId) : null),
   }),
 }));
 

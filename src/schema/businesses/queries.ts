@@ -13,7 +13,7 @@ builder.queryFields((t) => ({
     type: Business,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: "GHL's business id." }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.business.load(id),
+    resolve: (_root, { id }, ctx) => ctx.loaders.business.read(id),
   }),
   businesses: t.field({
     ...traced("The location's businesses, in GHL's order.", 'GET /businesses/'),

@@ -47,7 +47,7 @@ builder.queryFields((t) => {
       type: Calendar,
       nullable: true,
       args: { id: t.arg.id({ required: true, description: "GHL's calendar id." }) },
-      resolve: (_root, { id }, ctx) => ctx.loaders.calendar.load(id),
+      resolve: (_root, { id }, ctx) => ctx.loaders.calendar.read(id),
     }),
     calendarGroups: t.field({
       ...traced('Calendar groups of the location.', 'GET /calendars/groups'),

@@ -19,7 +19,7 @@ builder.objectField(Contact, 'followerIds', (t) =>
       'POST /contacts/search',
     ),
     type: ['ID'],
-    resolve: (c, _args, ctx) => c.followers ?? ctx.loaders.contactFollowers.load(c.id),
+    resolve: (c, _args, ctx) => c.followers ?? ctx.loaders.contactFollowers.read(c.id),
   }),
 );
 
@@ -66,7 +66,7 @@ const followersPayload = (name: string, description: string, changed: { field: s
       type: Contact,
       nullable: true,
       description: 'The contact, read again (only when selected); null when nothing changed.',
-      resolve: (p, _args, ctx) => (p.contactId ? ctx.loaders.contact.load(p.contactId) : null),
+      resolve: (p, _args, ctx) => (p.contactId ? ctx.loaders.contact.read(p.contactId) : null),
     }),
     followerIds: t.field({ type: ['ID'], description: 'Everyone who follows the contact now.', resolve: (p) => p.followerIds }),
     [changed.field]: t.field({ type: ['ID'], description: changed.description, resolve: (p) => p.changedIds }),

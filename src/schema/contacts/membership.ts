@@ -33,7 +33,7 @@ export function membershipPayload<T>(name: string, mutation: string, group: Memb
       type: Contact,
       nullable: true,
       description: 'The contact (read only when selected); null when nothing changed.',
-      resolve: (p, _args, ctx) => (p.contactId ? ctx.loaders.contact.load(p.contactId) : null),
+      resolve: (p, _args, ctx) => (p.contactId ? ctx.loaders.contact.read(p.contactId) : null),
     }),
     ...(group
       ? {

@@ -20,7 +20,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, description: "GHL's contact id." }) },
     resolve: (_root, { id }, ctx, info) => {
       prefetchChildren('Contact', id, ctx, info);
-      return ctx.loaders.contact.load(id);
+      return ctx.loaders.contact.read(id);
     },
   }),
   contacts: t.field({

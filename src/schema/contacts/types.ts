@@ -24,9 +24,9 @@ export const CustomFieldValue = builder.objectRef<GhlCustomFieldValue>('CustomFi
   }),
 });
 
-const loadTasks = byParentId('Contact', 'tasks', (id, _args, ctx) => ctx.loaders.contactTasks.load(id));
-const loadNotes = byParentId('Contact', 'notes', (id, _args, ctx) => ctx.loaders.contactNotes.load(id));
-const loadAppointments = byParentId('Contact', 'appointments', (id, _args, ctx) => ctx.loaders.contactAppointments.load(id));
+const loadTasks = byParentId('Contact', 'tasks', (id, _args, ctx) => ctx.loaders.contactTasks.read(id));
+const loadNotes = byParentId('Contact', 'notes', (id, _args, ctx) => ctx.loaders.contactNotes.read(id));
+const loadAppointments = byParentId('Contact', 'appointments', (id, _args, ctx) => ctx.loaders.contactAppointments.read(id));
 
 const text = (key: keyof GhlContact) => (c: GhlContact) => (c[key] as string | undefined) || null;
 
@@ -75,7 +75,7 @@ export const Contact = builder.objectRef<GhlContact>('Contact').implement({
       ...traced('The business the contact belongs to, if any.', 'GET /businesses/{businessId}'),
       type: Business,
       nullable: true,
-      resolve: (c, _args, ctx) => (c.businessId ? ctx.loaders.business.load(c.businessId) : null),
+      resolve: (c, _args, ctx) => (c.businessId ? ctx.loaders.business.read(c.businessId) : null),
     }),
   }),
 });

@@ -50,14 +50,14 @@ builder.queryFields((t) => ({
     type: Message,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: "GHL's message id." }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.message.load(id),
+    resolve: (_root, { id }, ctx) => ctx.loaders.message.read(id),
   }),
   emailMessage: t.field({
     ...traced('One email by its GHL email id (see `Message.emailMessageIds`); null with a NOT_FOUND error when it does not exist.', 'GET /conversations/messages/email/{id}'),
     type: EmailMessage,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: "GHL's email message id." }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.emailMessage.load(id),
+    resolve: (_root, { id }, ctx) => ctx.loaders.emailMessage.read(id),
   }),
   messageRecording: t.field({
     ...traced('The audio of a call or voicemail message; null when the message has none.', 'GET /conversations/messages/{messageId}/locations/{locationId}/recording'),

@@ -37,7 +37,7 @@ export const instant = (v: number | string | undefined | null): Date | string | 
 
 const summaryOf = async (n: ConversationNode, ctx: GraphQLContext): Promise<GhlConversationSummary | null> =>
   n.summary !== undefined ? n.summary : ctx.loaders.conversationSummary.load(n.id);
-const detailOf = async (n: ConversationNode, ctx: GraphQLContext): Promise<GhlConversationDetail> => n.detail ?? ctx.loaders.conversation.load(n.id);
+const detailOf = async (n: ConversationNode, ctx: GraphQLContext): Promise<GhlConversationDetail> => n.detail ?? ctx.loaders.conversation.read(n.id);
 
 /** A field both shapes carry: the one at hand, else the full conversation. */
 async function either<K extends 'contactId' | 'locationId' | 'unreadCount' | 'starred' | 'inbox' | 'deleted'>(n: ConversationNode, ctx: GraphQLContext, key: K) {
@@ -88,7 +88,7 @@ Conversation.implement({
       nullable: true,
       resolve: async (n, _a, ctx) => {
         const id = await either(n, ctx, 'contactId');
-        return id ? ctx.loaders.contact.load(id) : null;
+        return id ? ctx.loaders.contact.read(id) : null;
       },
     }),
     messages: t.field({
@@ -149,7 +149,7 @@ Message.implement({
       nullable: true,
       ...traced('The emails of an email thread, oldest first. Null, with an error at this path, when GHL fails to answer for this record; the rest of the response still arrives.', 'GET /conversations/messages/email/{id}'),
       type: [EmailMessage],
-      resolve: (m, _a, ctx) => Promise.all(emailIdsOf(m).map((id) => ctx.loaders.emailMessage.load(id))),
+      resolve: (m, _a, ctx) => Promise.all(emailIdsOf(m).map((id) => ctx.loaders.emailMessage.read(id))),
     }),
     conversation: t.field({
       ...traced('The conversation the message belongs to.', 'GET /conversations/{conversationId}'),
@@ -161,7 +161,7 @@ Message.implement({
       ...traced('The contact of the conversation.', 'GET /contacts/{contactId}'),
       type: Contact,
       nullable: true,
-      resolve: (m, _a, ctx) => (m.contactId ? ctx.loaders.contact.load(m.contactId) : null),
+      resolve: (m, _a, ctx) => (m.contactId ? ctx.loaders.contact.read(m.contactId) : null),
     }),
   }),
 });

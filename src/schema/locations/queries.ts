@@ -16,13 +16,13 @@ builder.queryFields((t) => ({
     type: Location,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: "GHL's location id." }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.location.load(id),
+    resolve: (_root, { id }, ctx) => ctx.loaders.location.read(id),
   }),
   currentLocation: t.field({
     ...traced("The caller's own location (sub-account).", 'GET /locations/{locationId}'),
     type: Location,
     nullable: true,
-    resolve: (_root, _args, ctx) => ctx.loaders.location.load(ctx.credential.locationId),
+    resolve: (_root, _args, ctx) => ctx.loaders.location.read(ctx.credential.locationId),
   }),
   locations: t.field({
     ...traced(

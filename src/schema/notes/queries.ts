@@ -12,6 +12,6 @@ builder.queryField('contactNote', (t) =>
       contactId: t.arg.id({ required: true, description: "GHL's id of the contact the note is on." }),
       id: t.arg.id({ required: true, description: "GHL's note id." }),
     },
-    resolve: (_root, { contactId, id }, ctx) => ctx.loaders.contactNote.load(childKey(contactId, id)),
+    resolve: (_root, { contactId, id }, ctx) => ctx.loaders.contactNote.read(childKey(contactId, id)),
   }),
 );

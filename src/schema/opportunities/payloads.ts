@@ -27,7 +27,7 @@ export function opportunityPayload<Extra extends object = object>(
         type: Opportunity,
         nullable: true,
         description: 'The opportunity after the change; null when nothing changed.',
-        resolve: (p, _args, ctx) => p.opportunity ?? (p.opportunityId ? ctx.loaders.opportunity.load(p.opportunityId) : null),
+        resolve: (p, _args, ctx) => p.opportunity ?? (p.opportunityId ? ctx.loaders.opportunity.read(p.opportunityId) : null),
       }),
     }),
     extra,

@@ -33,7 +33,7 @@ builder.queryFields((t) => ({
     type: Opportunity,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: "GHL's opportunity id." }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.opportunity.load(id),
+    resolve: (_root, { id }, ctx) => ctx.loaders.opportunity.read(id),
   }),
   opportunities: t.field({
     ...traced("Opportunities of the caller's location, filtered and sorted.", 'POST /opportunities/search'),

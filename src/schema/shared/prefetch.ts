@@ -23,14 +23,15 @@ import { checkArguments } from './input-guard.js';
  * load that `byParentId` returns. The root field that knows the id calls `prefetchChildren`, which
  * starts the same loads for exactly the child fields the document selects: fields not asked for,
  * or turned off by `@skip`/`@include`, are never fetched. The loads go through the request's
- * DataLoaders, so when the child resolver runs it receives the very promise already in flight.
+ * DataLoaders, so when the child resolver runs it receives the very promise already in flight (or,
+ * when the in-process cache had it, the value itself: see ReadThroughLoader).
  * When the parent turns out not to exist, nobody awaits the prefetched loads: their results are
  * dropped (a failure among them is swallowed here and never reported), and the answer is the same
  * as without prefetch.
  *
  * The registry is filled once, while the schema is built; it holds no request state.
  */
-export type ChildLoad<Args, Result> = (parentId: string, args: Args, ctx: GraphQLContext) => Promise<Result>;
+export type ChildLoad<Args, Result> = (parentId: string, args: Args, ctx: GraphQLContext) => Result | Promise<Result>;
 
 const childLoads = new Map<string, Map<string, ChildLoad<never, unknown>>>();
 
@@ -55,7 +56,9 @@ export function prefetchChildren(typeName: string, parentId: string, ctx: GraphQ
         continue; // the field's own resolution reports bad arguments
       }
     }
-    child.load(parentId, args as never, ctx).catch(() => undefined);
+    const started = child.load(parentId, args as never, ctx);
+    // A warm child answers at once (nothing in flight); a started load's failure is its field's to report.
+    if (started instanceof Promise) started.catch(() => undefined);
   }
 }
 

@@ -12,6 +12,6 @@ builder.queryField('contactTask', (t) =>
       contactId: t.arg.id({ required: true, description: "GHL's id of the contact the task belongs to." }),
       id: t.arg.id({ required: true, description: "GHL's task id." }),
     },
-    resolve: (_root, { contactId, id }, ctx) => ctx.loaders.contactTask.load(childKey(contactId, id)),
+    resolve: (_root, { contactId, id }, ctx) => ctx.loaders.contactTask.read(childKey(contactId, id)),
   }),
 );

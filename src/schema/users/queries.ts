@@ -15,7 +15,7 @@ builder.queryFields((t) => ({
     type: User,
     nullable: true,
     args: { id: t.arg.id({ required: true, description: "GHL's user id." }) },
-    resolve: (_root, { id }, ctx) => ctx.loaders.user.load(id),
+    resolve: (_root, { id }, ctx) => ctx.loaders.user.read(id),
   }),
   users: t.field({
     ...traced(

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wsClient, wsSubscribe, type Received } from '../helpers/live.js';
+import { gql, pollingReplicaEnv, requireMachineRedis, runPrefix, startReplica, startSimulatorProcess, stopCluster, until, type Replica } from './cluster.js';
+
+/**
+ * A write through a replica that does not poll the topic reaches the subscribers of every replica
+ * at once, published by the lease holder from the write's answer, and once only.
+ *
+ * Polls are 10 minutes apart here, so after each poller's first listing nothing but the relayed
+ * write can publish a change during the test: an event that arrives came from the relay (a poll
+ * racing the relay on a loaded machine would otherwise publish it first, rightly, as POLL).
+ */
+const INTERVAL_MS = 600_000;
+const prefix = runPrefix('relay');
+
+let sim: Awaited<ReturnType<typeof startSimulatorProcess>>;
+let replicas: Replica[];
+
+beforeAll(async () => {
+  await requireMachineRedis();
+  sim = await startSimulatorProcess({ seed: { contactsPerLocation: 20 }, rateLimit: { burstMax: 100_000 }, redirectUri: 'http://127.0.0.1/cb' });
+  const env = pollingReplicaEnv({ sim, prefix, intervalMs: INTERVAL_MS, minIntervalMs: INTERVAL_MS, leaseMs: 3_000 });
+  replicas = await Promise.all(['A', 'B', 'C'].map((name) => startReplica(name, env)));
+}, 180_000);
+
+afterAll(async () => {
+  await stopCluster({ replicas, sim, prefix });
+}, 60_000);
+
+const UPDATE = `mutation($input: ContactUpdateInput!) { contactUpdate(input: $input) { contact { id } userErrors { message } } }`;
+type Event = { contactsChanged: { kind: string; id: string; source: string; node: { firstName: string } } };
+const firstNames = (r: Received<Event>) => r.events.map((e) => e.contactsChanged.node.firstName);
+
+describe('a write through a replica that does not hold the lease', () => {
+  it('reaches subscribers on every replica at once, and once', async () => {
+    const ids = (await gql<{ contacts: { nodes: { id: string }[] } }>(replicas[0]!.url, `{ contacts(first: 8) { nodes { id } } }`)).data!.contacts.nodes.map((n) => n.id);
+    const writeOnB = async (id: string, firstName: string) => {
+      const write = await gql<{ contactUpdate: { userErrors: unknown[] } }>(replicas[1]!.url, UPDATE, { input: { id, firstName } });
+      expect(write.data?.contactUpdate.userErrors).toEqual([]);
+    };
+    // Subscribers on A and C only: B has no poller, so the lease holder is another replica.
+    const clients = [wsClient(replicas[0]!.url), wsClient(replicas[2]!.url)];
+    const subs = clients.map((c) => wsSubscribe<Event>(c, `subscription { contactsChanged { kind id source node { firstName } } }`).received);
+
+    // Probes written through B until one reaches both subscribers: the holder has its lease and
+    // its first listing (a probe before that is part of the listing, and never published).
+    let probe = 0;
+    await until(async () => {
+      await writeOnB(ids[5]!, `ready-${++probe}`);
+      await new Promise((r) => setTimeout(r, 500));
+      return subs.every((r) => firstNames(r).includes(`ready-${probe}`));
+    }, 'both subscribers to receive a probe', 60_000);
+    const base = subs.map((r) => r.events.length);
+
+    await writeOnB(ids[6]!, 'written-on-B');
+    for (const [i, r] of subs.entries()) {
+      const events = await r.waitFor(base[i]! + 1, 30_000);
+      expect(events[base[i]!]!.contactsChanged).toMatchObject({ kind: 'UPDATED', id: ids[6], source: 'MUTATION', node: { firstName: 'written-on-B' } });
+    }
+    // A second write proves nothing else was on its way for the first (one publisher, in order).
+    await writeOnB(ids[7]!, 'sentinel-after-write');
+    for (const [i, r] of subs.entries()) await r.waitFor(base[i]! + 2, 30_000);
+    for (const [i, r] of subs.entries()) expect(firstNames(r).slice(base[i]!)).toEqual(['written-on-B', 'sentinel-after-write']);
+    for (const c of clients) await c.dispose();
+  }, 180_000);
+});
