@@ -180,8 +180,11 @@ export class CachedFetcher {
     return this.generations.bump(tenantKey, resource);
   }
 
-  /** Lookups since start, for metrics. */
-  readonly stats = { hits: 0, misses: 0 };
+  /**
+   * Lookups since start, for metrics: found a value, joined a load of the same key already in
+   * flight (for this or another request), or missed and loaded.
+   */
+  readonly stats = { hits: 0, joined: 0, misses: 0 };
 
   constructor(
     readonly cache: TtlCache,
@@ -218,9 +221,13 @@ export class CachedFetcher {
       if (meter) meter.cacheHits++;
       return hit;
     }
-    this.stats.misses++;
     const pending = this.inFlight.get(key) as Promise<T> | undefined;
-    if (pending) return pending;
+    if (pending) {
+      // No value yet, but no call of its own either: it shares the load already on its way.
+      this.stats.joined++;
+      return pending;
+    }
+    this.stats.misses++;
     const promise = (async () => {
       try {
         const value = await load();

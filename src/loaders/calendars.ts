@@ -74,7 +74,7 @@ export function createCalendarLoaders(deps: LoaderDeps) {
   const calendarGroup = new DataLoader<string, GhlCalendarGroup>(async (ids) => {
     const groups = await calendarGroups.load({});
     return ids.map((id) => groups.find((g) => g.id === id) ?? new GhlNotFoundError(`Calendar group ${id} not found`, 'GET /calendars/groups', null));
-  });
+  }, { cache: deps.fetcher.enabled }); // GATEWAY_CACHE=off: no memo within the request either
   return {
     calendar,
     /** The location's calendars; each is primed into `calendar`, so `calendar(id)` is free afterwards. */

@@ -46,7 +46,8 @@ export function createOpportunityLoaders(deps: LoaderDeps) {
         return contactIds.map(() => err as Error);
       }
     },
-    { maxBatchSize: CONTACTS_PER_SEARCH },
+    // GATEWAY_CACHE=off: no memo within the request either, as the kit's loaders.
+    { maxBatchSize: CONTACTS_PER_SEARCH, cache: deps.fetcher.enabled },
   );
 
   async function searchAllOf(contactIds: string[]): Promise<GhlOpportunity[]> {

@@ -40,7 +40,8 @@ export function instrumentGateway(deps: {
   });
 
   metrics.counterFrom('gateway_cache_hits_total', 'Cross-request cache lookups that found a value.', () => fetcher.stats.hits);
-  metrics.counterFrom('gateway_cache_misses_total', 'Cross-request cache lookups that found nothing (or timed out).', () => fetcher.stats.misses);
+  metrics.counterFrom('gateway_cache_joined_total', 'Cross-request cache lookups that found no value but joined a load of the same key already in flight (no upstream call of their own).', () => fetcher.stats.joined);
+  metrics.counterFrom('gateway_cache_misses_total', 'Cross-request cache lookups that found nothing (or timed out) and loaded.', () => fetcher.stats.misses);
   const cache = fetcher.cache as SizedCache;
   metrics.gaugeFrom('gateway_cache_entries', 'Entries in the in-process cache.', [], () => (typeof cache.size === 'number' ? [[{}, cache.size]] : []));
   metrics.gaugeFrom('gateway_cache_bytes', 'Estimated bytes held by the in-process cache.', [], () => (typeof cache.bytes === 'number' ? [[{}, cache.bytes]] : []));

@@ -83,6 +83,8 @@ describe('LruTtlCache + CachedFetcher', () => {
     release();
     expect(await all).toEqual(['v', 'v', 'v']);
     expect(loads).toBe(1);
+    // One lookup loaded; the other two joined it, which is no miss (no call of their own).
+    expect(fetcher.stats).toEqual({ hits: 0, joined: 2, misses: 1 });
 
     let failing = 0;
     await expect(fetcher.getOrLoad('bad', 1_000, async () => { failing++; throw new Error('boom'); })).rejects.toThrow('boom');
