@@ -188,8 +188,11 @@ export function yogaLogger(logger: Logger) {
     if (first instanceof Error) logger[level]({ err: first }, first.message);
     else logger[level]({ args: rest.length ? rest : undefined }, String(first));
   };
+  // Yoga says a few debug words on every request: with debug off (the level is set once, at
+  // start), its calls land on a function that does nothing, not even gather its arguments.
+  const ignore = () => undefined;
   return {
-    debug: (...args: unknown[]) => write('debug', args),
+    debug: logger.isLevelEnabled('debug') ? (...args: unknown[]) => write('debug', args) : ignore,
     info: (...args: unknown[]) => write('info', args),
     warn: (...args: unknown[]) => write('warn', args),
     error: (...args: unknown[]) => {
