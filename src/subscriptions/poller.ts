@@ -145,8 +145,13 @@ export class SharedPoller {
   }
 
   start(): void {
-    // Taking the lease over (its holder died or left) polls at once, from the state it left.
-    this.lease = this.deps.leases?.(this.topic, () => this.schedule(0)) ?? null;
+    // Taking the lease over (its holder died or left) polls at once, from the state it left: the
+    // state this process held in an earlier tenure may be behind what the holders since committed.
+    this.lease =
+      this.deps.leases?.(this.topic, () => {
+        this.leaseState = false;
+        this.schedule(0);
+      }) ?? null;
     this.startedAt = this.deps.clock.now();
     this.schedule(0);
   }

@@ -43,13 +43,20 @@ describe('a write through a replica that does not hold the lease', () => {
     const subs = clients.map((c) => wsSubscribe<Event>(c, `subscription { contactsChanged { kind id source node { firstName } } }`).received);
 
     // Probes written through B until one reaches both subscribers: the holder has its lease and
-    // its first listing (a probe before that is part of the listing, and never published).
+    // its first listing (a probe before that may be part of the listing, and never published).
+    // Each probe is given 5 s, since delivery is slower on a loaded machine, before the next.
     let probe = 0;
     await until(async () => {
-      await writeOnB(ids[5]!, `ready-${++probe}`);
-      await new Promise((r) => setTimeout(r, 500));
-      return subs.every((r) => firstNames(r).includes(`ready-${probe}`));
-    }, 'both subscribers to receive a probe', 60_000);
+      const name = `ready-${++probe}`;
+      await writeOnB(ids[5]!, name);
+      try {
+        await until(() => subs.every((r) => firstNames(r).includes(name)), `probe ${name}`, 5_000);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'both subscribers to receive a probe', 120_000);
+    // One publisher, in order: every earlier probe that was published has arrived before this one.
     const base = subs.map((r) => r.events.length);
 
     await writeOnB(ids[6]!, 'written-on-B');
