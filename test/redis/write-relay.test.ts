@@ -55,7 +55,12 @@ describe('a write through a replica that does not hold the lease', () => {
       } catch {
         return false;
       }
-    }, 'both subscribers to receive a probe', 120_000);
+    }, 'both subscribers to receive a probe', 120_000).catch((err: Error) => {
+      // What the replicas said above info (Redis links, leases), to tell why no probe arrived.
+      const logs = replicas.map((r) => `${r.name}: ${JSON.stringify(r.proc.logLines().filter((l) => Number(l['level']) >= 40).slice(-10))}\n${r.proc.stderr().slice(-2000)}`).join('\n');
+      const seen = subs.map((r) => JSON.stringify({ events: r.events.slice(-5), errors: r.errors }));
+      throw new Error(`${err.message}\n${seen.join('\n')}\n${logs}`);
+    });
     // One publisher, in order: every earlier probe that was published has arrived before this one.
     const base = subs.map((r) => r.events.length);
 
