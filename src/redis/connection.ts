@@ -72,6 +72,11 @@ export function connectRedis(opts: RedisLinkOptions): RedisLink {
   const subscriber = new Redis(opts.url, {
     // Subscriptions made while Redis is away are queued and sent on reconnect.
     enableOfflineQueue: true,
+    // No INFO ready check on this connection. ioredis sends a SUBSCRIBE made while the connection
+    // is still being set up at once (it may run while Redis loads), which puts the connection in
+    // subscriber mode before the check's INFO, which Redis then refuses; a subscription made at
+    // that moment was seen lost for good (a replica's relay channel had no listener).
+    enableReadyCheck: false,
     maxRetriesPerRequest: null,
     connectTimeout: 2_000,
     retryStrategy,

@@ -20,7 +20,7 @@ export function shareIngest(link: RedisLink, pollers: Pick<PollerRegistry, 'inge
       // A malformed message is ignored; polling reconciles.
     }
   });
-  void link.subscriber.subscribe(channel).catch(() => undefined);
+  void link.subscriber.subscribe(channel).catch((err: Error) => link.logger.warn({ err, channel }, 'redis: could not subscribe to the ingest channel'));
   pollers.relayIngest((args) => {
     if (link.up) link.command.publish(channel, JSON.stringify({ from: link.replicaId, args })).catch(() => undefined);
   });

@@ -1,6 +1,7 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wsClient, wsSubscribe, type Received } from '../helpers/live.js';
-import { gql, pollingReplicaEnv, requireMachineRedis, runPrefix, startReplica, startSimulatorProcess, stopCluster, until, type Replica } from './cluster.js';
+import { gql, MACHINE_REDIS_URL, pollingReplicaEnv, requireMachineRedis, runPrefix, startReplica, startSimulatorProcess, stopCluster, until, type Replica } from './cluster.js';
 
 /**
  * A write through a replica that does not poll the topic reaches the subscribers of every replica
@@ -55,11 +56,29 @@ describe('a write through a replica that does not hold the lease', () => {
       } catch {
         return false;
       }
-    }, 'both subscribers to receive a probe', 120_000).catch((err: Error) => {
-      // What the replicas said above info (Redis links, leases), to tell why no probe arrived.
-      const logs = replicas.map((r) => `${r.name}: ${JSON.stringify(r.proc.logLines().filter((l) => Number(l['level']) >= 40).slice(-10))}\n${r.proc.stderr().slice(-2000)}`).join('\n');
+    }, 'both subscribers to receive a probe', 120_000).catch(async (err: Error) => {
+      // What the replicas said above info (Redis links, leases), their pollers, and the calls GHL
+      // saw, to tell why no probe arrived.
+      const metric = async (r: Replica, name: string) => (await (await fetch(`${r.origin}/metrics`)).text()).split('\n').find((l) => l.startsWith(`${name} `));
+      const logs = await Promise.all(
+        replicas.map(async (r) => `${r.name}: ${await metric(r, 'gateway_pollers_active')} ${await metric(r, 'gateway_subscribers_active')} ${JSON.stringify(r.proc.logLines().filter((l) => Number(l['level']) >= 40).slice(-10))}\n${r.proc.stderr().slice(-2000)}`),
+      );
+      const calls = (await sim.requests()).map((q) => `${q.method} ${q.route ?? ''} ${q.status}`);
       const seen = subs.map((r) => JSON.stringify({ events: r.events.slice(-5), errors: r.errors }));
-      throw new Error(`${err.message}\n${seen.join('\n')}\n${logs}`);
+      // The run's keys: who holds the lease, and how many changes the holder committed.
+      const redis = new Redis(MACHINE_REDIS_URL);
+      const keys = (await redis.keys(`${prefix}*`)).filter((k) => !k.startsWith(`${prefix}rate:`));
+      const topicChannel = keys.find((k) => k.startsWith(`${prefix}pollstate:`))?.replace(`${prefix}pollstate:`, prefix) ?? '';
+      const listeners = await redis.pubsub('NUMSUB', `${prefix}ingest`, topicChannel);
+      const described = await Promise.all(
+        keys.map(async (k) => {
+          const type = await redis.type(k);
+          return `${k.slice(prefix.length)} ${type} ${type === 'string' ? (await redis.get(k))?.slice(0, 80) : type === 'stream' ? await redis.xlen(k) : ''}`;
+        }),
+      );
+      redis.disconnect();
+      seen.push(`replica pids A ${replicas[0]!.proc.child.pid} B ${replicas[1]!.proc.child.pid} C ${replicas[2]!.proc.child.pid}; listeners ${JSON.stringify(listeners)}; keys: ${JSON.stringify(described)}`);
+      throw new Error(`${err.message}\n${seen.join('\n')}\n${logs.join('\n')}\nGHL calls: ${JSON.stringify(calls.filter((c) => !c.startsWith('PUT')).slice(-20))} (${calls.length} in all)`);
     });
     // One publisher, in order: every earlier probe that was published has arrived before this one.
     const base = subs.map((r) => r.events.length);
