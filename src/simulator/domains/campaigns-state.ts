@@ -1,6 +1,7 @@
 import { forbiddenLocation, notFound } from '../errors.js';
 import { locationOf, type RequestContext } from '../routes/types.js';
 import type { SimulatorStore } from '../store.js';
+import { LocationRecords } from './location-records.js';
 
 /** `campaignsSchema` of apps/campaigns.json, as the simulator stores it. */
 export interface CampaignRecord {
@@ -11,26 +12,7 @@ export interface CampaignRecord {
 }
 
 /** The (drip) campaigns of every location. GHL's API can only list them and enrol contacts. */
-export class CampaignsState {
-  private readonly byId = new Map<string, CampaignRecord>();
-
-  insert(campaign: CampaignRecord): CampaignRecord {
-    if (this.byId.has(campaign.id)) throw new Error(`Duplicate campaign id ${campaign.id}`);
-    this.byId.set(campaign.id, campaign);
-    return campaign;
-  }
-
-  get(id: string): CampaignRecord | undefined {
-    return this.byId.get(id);
-  }
-
-  /** A location's campaigns by name, then id. */
-  list(locationId: string): CampaignRecord[] {
-    return [...this.byId.values()].filter((c) => c.locationId === locationId).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  }
-}
-
-export const campaignsState = (store: SimulatorStore): CampaignsState => store.domainState('campaigns', () => new CampaignsState());
+export const campaignsState = (store: SimulatorStore): LocationRecords<CampaignRecord> => store.domainState('campaigns', () => new LocationRecords<CampaignRecord>('campaign'));
 
 /** A campaign of the token's location: 404 when unknown, 403 when another location's (B2). */
 export function ownCampaign(ctx: RequestContext, id: string): CampaignRecord {

@@ -2,6 +2,7 @@ import { badRequest, forbiddenLocation, notFound, unprocessable } from '../error
 import type { RequestContext } from '../routes/types.js';
 import type { SimulatorStore } from '../store.js';
 import type { SimulatorDomain } from './types.js';
+import { LocationRecords } from './location-records.js';
 
 /**
  * apps/locations.json, a location's custom values (`/locations/{locationId}/customValues`): named
@@ -17,28 +18,7 @@ interface CustomValue {
   value: string;
 }
 
-class CustomValuesState {
-  private readonly values = new Map<string, CustomValue>();
-
-  list(locationId: string): CustomValue[] {
-    return [...this.values.values()].filter((v) => v.locationId === locationId).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  }
-
-  get(id: string): CustomValue | undefined {
-    return this.values.get(id);
-  }
-
-  put(value: CustomValue): CustomValue {
-    this.values.set(value.id, value);
-    return value;
-  }
-
-  delete(id: string): void {
-    this.values.delete(id);
-  }
-}
-
-const state = (store: SimulatorStore) => store.domainState('location-custom-values', () => new CustomValuesState());
+const state = (store: SimulatorStore) => store.domainState('location-custom-values', () => new LocationRecords<CustomValue>('custom value'));
 
 /** `Booking Link` → `{{ custom_values.booking_link }}`, the merge-field form templates use. */
 const fieldKey = (name: string): string => `{{ custom_values.${name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')} }}`;

@@ -2,6 +2,7 @@ import { badRequest, forbiddenLocation, notFound, unprocessable } from '../error
 import type { RequestContext } from '../routes/types.js';
 import type { SimulatorStore } from '../store.js';
 import type { SimulatorDomain } from './types.js';
+import { LocationRecords } from './location-records.js';
 
 /**
  * apps/locations.json, the location's tag list (`/locations/{locationId}/tags`), which the
@@ -15,28 +16,7 @@ interface LocationTag {
   name: string;
 }
 
-class LocationTagsState {
-  private readonly tags = new Map<string, LocationTag>();
-
-  list(locationId: string): LocationTag[] {
-    return [...this.tags.values()].filter((t) => t.locationId === locationId).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  }
-
-  get(id: string): LocationTag | undefined {
-    return this.tags.get(id);
-  }
-
-  put(tag: LocationTag): LocationTag {
-    this.tags.set(tag.id, tag);
-    return tag;
-  }
-
-  delete(id: string): void {
-    this.tags.delete(id);
-  }
-}
-
-const state = (store: SimulatorStore) => store.domainState('location-tags', () => new LocationTagsState());
+const state = (store: SimulatorStore) => store.domainState('location-tags', () => new LocationRecords<LocationTag>('location tag'));
 const dto = (t: LocationTag) => ({ id: t.id, name: t.name, locationId: t.locationId });
 
 /** A tag of the path's location (the pipeline's guard already refused another location's path, B1). */
