@@ -30,6 +30,8 @@ import { attachGraphqlWs } from './transports/ws.js';
 import { webhookChangeHandlers } from './webhooks/changes.js';
 import { useAuthBeforeParse } from './server/auth.js';
 import { useCostLimit } from './server/cost.js';
+import { createQueryJit } from './server/jit.js';
+import { withMergedHttpHooks } from './server/merge-hooks.js';
 import { useRequestLimits } from './server/limits.js';
 import { redisHealth, shareIngest, startScaleOut } from './redis/index.js';
 import type { RedisRefreshLock } from './redis/token-store.js';
@@ -179,6 +181,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   };
 
   const earlyAuth = useAuthBeforeParse(contextDeps, '/graphql');
+  const jit = config.jit ? createQueryJit(config.jit) : null;
+  if (jit) {
+    observability.metrics.gaugeFrom('gateway_jit_documents', 'Query documents the compiler remembers (src/server/jit.ts).', [], () => [[{}, jit.stats().documents]]);
+    observability.metrics.counterFrom('gateway_jit_compilations_total', 'Query operations compiled by graphql-jit since start.', () => jit.stats().compilations);
+    observability.metrics.counterFrom('gateway_jit_refusals_total', 'Query operations graphql-jit could not compile (they run on the standard executor).', () => jit.stats().refusals);
+  }
   // The embedded simulator signs its webhooks with its own keys and sends them here (see start()).
   const embeddedWebhookKeys = ownsSimulator ? simulator!.webhooks.publicKeys : null;
   const yoga = createYoga<Record<string, unknown>, GraphQLContext>({
@@ -191,7 +199,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     context: ({ request }) => createContext(contextDeps, request, earlyAuth.credentialOf(request)),
     maskedErrors: { maskError: (error) => toClientError(error, { fieldSuggestions: config.limits.fieldSuggestions }) },
     logging: observability.yogaLogger,
-    plugins: [
+    // One onRequest and one onResponse hook for all of them (src/server/merge-hooks.ts says why).
+    plugins: withMergedHttpHooks([
       // Request ids and the access log see every request; then browser rules (CORS preflights,
       // form posts), who is calling, and the limits.
       ...observability.plugins,
@@ -199,6 +208,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       earlyAuth.plugin,
       ...useRequestLimits(config.limits),
       useCostLimit(schema, config.limits),
+      ...(jit ? [jit.plugin] : []),
       useGraphiQLAssets(),
       useGatewayRoutes({
         oauth,
@@ -225,7 +235,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         },
       }),
       useDashboard({ simulator }),
-    ],
+    ]),
   });
 
   const server = createServer(yoga);

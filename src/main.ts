@@ -1,6 +1,8 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config/env.js';
-import { createLogger, exitOnSignals, guardProcess } from './observability/index.js';
+import { createLogger, exitOnSignals, guardProcess, tuneRuntime } from './observability/index.js';
+
+tuneRuntime();
 
 const config = loadConfig();
 const logger = createLogger({ level: config.logLevel, pretty: config.logPretty });

@@ -203,6 +203,15 @@ export const EnvSchema = z.object({
   /** `off` stops root fields from loading their children together with themselves (for comparison). */
   GATEWAY_PREFETCH: z.enum(['on', 'off']).default('on'),
   /**
+   * Hot queries run compiled by graphql-jit (src/server/jit.ts): `on` or `off`. Off, every
+   * operation runs on graphql-js's standard executor.
+   */
+  GATEWAY_JIT: z.enum(['on', 'off']).default('on'),
+  /** The execution of a query document at which it is compiled; the ones before run uncompiled. */
+  GATEWAY_JIT_HOT_AFTER: intFromEnv(3),
+  /** Query documents the compiler remembers (counted or compiled), least recently used forgotten. */
+  GATEWAY_JIT_MAX_DOCUMENTS: intFromEnv(500),
+  /**
    * `off` sends every read upstream: no cross-request cache, no sharing of concurrent loads, no
    * per-request deduplication by the loaders. A baseline for benchmarks, not for production.
    */
@@ -325,6 +334,8 @@ export interface Config {
   tenantHashSecret: string;
   /** Root fields start their children's loads at once (GATEWAY_PREFETCH). */
   prefetch: boolean;
+  /** Hot queries compiled by graphql-jit (GATEWAY_JIT*); null: off. */
+  jit: { hotAfter: number; maxDocuments: number } | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** What one GraphQL request may ask for before any work is done (README, "Limits"). */
   limits: {
@@ -460,6 +471,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // the process (and its in-memory cache) lives. Shared caches (Redis) must configure one.
     tenantHashSecret: e.TENANT_HASH_SECRET ?? cryptoRandomSecret(),
     prefetch: e.GATEWAY_PREFETCH === 'on',
+    jit: e.GATEWAY_JIT === 'on' ? { hotAfter: Math.max(1, e.GATEWAY_JIT_HOT_AFTER), maxDocuments: Math.max(1, e.GATEWAY_JIT_MAX_DOCUMENTS) } : null,
     logLevel: e.LOG_LEVEL,
     limits: {
       maxBodyBytes: e.GRAPHQL_MAX_BODY_BYTES,

@@ -73,22 +73,30 @@ export function loaderKit(deps: LoaderDeps) {
  * Within a request, every key still has one answer, whichever way it was asked for: a value read
  * at once is kept (`known`) and served to later `load`s too, and a key already asked for through
  * `load` keeps going through its promise.
+ *
+ * The DataLoader behind `load` is made on the first `load` (or `prime`), not with the loader: a
+ * request answered from memory reads every value at once and never needs one, and a DataLoader
+ * with its memo and batch state is most of what building a loader costs.
  */
-export class ReadThroughLoader<K, V, C> extends DataLoader<K, V, C> {
+export class ReadThroughLoader<K, V, C> {
   /** This request's values per key, known at once. */
   private readonly known = new Map<C, V>();
+  private loader: DataLoader<K, V, C> | null = null;
+  /** This request's promises per key: the DataLoader's own memo, held here to see what it holds. */
+  private readonly promises = new Map<C, Promise<V>>();
 
   constructor(
-    batch: DataLoader.BatchLoadFn<K, V>,
+    private readonly batch: DataLoader.BatchLoadFn<K, V>,
     private readonly keyOf: (key: K) => C,
     /** The in-process cache's fresh entry, or undefined (a miss, or a cache across the network). */
     private readonly peekValue: (key: C) => V | undefined,
     /** False: no memo within the request (GATEWAY_CACHE=off), so nothing is known either. */
     private readonly memo: boolean,
-    /** This request's promises per key: DataLoader's own memo, held here to see what it holds. */
-    private readonly promises = new Map<C, Promise<V>>(),
-  ) {
-    super(batch, { cacheKeyFn: keyOf, cache: memo, cacheMap: memo ? promises : null });
+  ) {}
+
+  private dataLoader(): DataLoader<K, V, C> {
+    this.loader ??= new DataLoader<K, V, C>(this.batch, { cacheKeyFn: this.keyOf, cache: this.memo, cacheMap: this.memo ? this.promises : null });
+    return this.loader;
   }
 
   read(key: K): V | Promise<V> {
@@ -102,31 +110,42 @@ export class ReadThroughLoader<K, V, C> extends DataLoader<K, V, C> {
     return hit;
   }
 
-  override load(key: K): Promise<V> {
+  load(key: K): Promise<V> {
     if (this.known.size > 0) {
       const k = this.keyOf(key);
       if (this.known.has(k)) return Promise.resolve(this.known.get(k)!);
     }
-    return super.load(key);
+    return this.dataLoader().load(key);
   }
 
-  override prime(key: K, value: V | PromiseLike<V> | Error): this {
+  /** As DataLoader's: one entry per key, a failed key as its Error. */
+  loadMany(keys: readonly K[]): Promise<(V | Error)[]> {
+    return Promise.all(keys.map((key) => this.load(key).catch((error: Error) => error)));
+  }
+
+  prime(key: K, value: V | PromiseLike<V> | Error): this {
     if (this.memo && !(value instanceof Error) && !isPromiseLike(value)) {
       const k = this.keyOf(key);
       // As DataLoader's prime: a key this request already has keeps its answer.
       if (!this.known.has(k) && !this.promises.has(k)) this.known.set(k, value);
+      // `known` answers the key from now on (DataLoader's prime would not replace a held promise either).
+      return this;
     }
-    return super.prime(key, value);
+    // A failure or a promise; without a memo there is nothing to prime.
+    if (this.memo) this.dataLoader().prime(key, value);
+    return this;
   }
 
-  override clear(key: K): this {
+  clear(key: K): this {
     this.known.delete(this.keyOf(key));
-    return super.clear(key);
+    this.loader?.clear(key);
+    return this;
   }
 
-  override clearAll(): this {
+  clearAll(): this {
     this.known.clear();
-    return super.clearAll();
+    this.loader?.clearAll();
+    return this;
   }
 }
 
@@ -138,7 +157,7 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
  * A list loader whose records are primed into a by-id loader: a record that arrived in a list is
  * then free to follow by id in the same request. `clearAll` clears the list entries (invalidation).
  */
-export function primingList<A, R, V, T extends V & { id: string }>(list: DataLoader<A, R, string>, byId: DataLoader<string, V>, itemsOf: (result: R) => readonly T[]) {
+export function primingList<A, R, V, T extends V & { id: string }>(list: { load(args: A): Promise<R>; clearAll(): unknown }, byId: { prime(id: string, value: V): unknown }, itemsOf: (result: R) => readonly T[]) {
   return {
     async load(args: A): Promise<R> {
       const result = await list.load(args);

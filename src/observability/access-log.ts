@@ -58,8 +58,7 @@ export function useAccessLog(deps: { logger: Logger; metrics: GatewayMetrics; no
     const durationMs = Math.round((now() - state.startedAt) * 10) / 10;
     const outcome = refusal ?? outcomeOf(result?.errors);
     const operation = deps.metrics.operationLabel(state.name);
-    deps.metrics.operations.inc({ operation, type: state.type, outcome });
-    if (state.type !== 'subscription') deps.metrics.operationSeconds.observe({ operation, type: state.type }, durationMs / 1000);
+    deps.metrics.operationFinished(operation, state.type, outcome, state.type === 'subscription' ? null : durationMs / 1000);
     const level = outcome === 'OK' ? 'info' : outcome === 'INTERNAL_SERVER_ERROR' ? 'error' : GHL_SHORT.has(outcome) ? 'warn' : 'info';
     if (!deps.logger.isLevelEnabled(level)) return;
     const line = {

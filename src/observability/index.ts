@@ -9,6 +9,7 @@ import { GatewayMetrics } from './metrics.js';
 
 export { instrumentGateway, pollerReporter, refreshReporter } from './instrument.js';
 export { trackConnections, exitOnSignals, guardProcess } from './shutdown.js';
+export { tuneRuntime } from './runtime.js';
 export { createLogger, flushLogger, type Logger } from './logger.js';
 export { GatewayMetrics } from './metrics.js';
 export { Readiness, type ReadinessCheck } from './health.js';

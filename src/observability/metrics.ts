@@ -24,6 +24,8 @@ export class GatewayMetrics {
   readonly activeRequests: Gauge;
 
   private readonly operationNames = new Set<string>();
+  /** Label children of `operations` and `operationSeconds` by their labels: bounded as the labels are. */
+  private readonly operationChildren = new Map<string, { count: Counter.Internal; seconds: Histogram.Internal<'operation' | 'type'> }>();
   private readonly maxOperationNames: number;
   readonly maxLocationLabels: number;
 
@@ -53,6 +55,21 @@ export class GatewayMetrics {
     this.unhandledRejections = new Counter({ name: 'gateway_unhandled_rejections_total', help: 'Promise rejections nobody handled (logged; the process keeps running).', registers });
     this.activeRequests = new Gauge({ name: 'gateway_http_requests_in_flight', help: 'HTTP requests being served.', registers });
     if (opts.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, prefix: 'gateway_' });
+  }
+
+  /**
+   * Counts one finished GraphQL operation and, unless `seconds` is null, its duration. The label
+   * children are kept, so this runs on every request without hashing its labels again.
+   */
+  operationFinished(operation: string, type: string, outcome: string, seconds: number | null): void {
+    const key = `${operation}\n${type}\n${outcome}`;
+    let child = this.operationChildren.get(key);
+    if (!child) {
+      child = { count: this.operations.labels({ operation, type, outcome }), seconds: this.operationSeconds.labels({ operation, type }) };
+      this.operationChildren.set(key, child);
+    }
+    child.count.inc();
+    if (seconds !== null) child.seconds.observe(seconds);
   }
 
   /** A label value for a client-chosen operation name that keeps the label set bounded. */

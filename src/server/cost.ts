@@ -145,7 +145,9 @@ export function useCostLimit(schema: GraphQLSchema, limits: CostLimits): Plugin<
           if (Symbol.asyncIterator in result) return;
           const meter = (args.contextValue as GraphQLContext).meter;
           const cost = { requestedQueryCost: estimate.upstreamCalls, requestedResultObjects: estimate.resultObjects, upstreamCalls: meter.upstreamCalls, cacheHits: meter.cacheHits };
-          setResult({ ...result, extensions: { ...result.extensions, cost } });
+          // Built field by field: spreading a result costs several times more on every request.
+          const extensions = result.extensions ? { ...result.extensions, cost } : { cost };
+          setResult(result.errors ? { errors: result.errors, data: result.data, extensions } : { data: result.data, extensions });
         },
       };
     },

@@ -43,6 +43,25 @@ function useBodyLimit(maxBytes: number): Plugin {
       const parse = requestParser;
       setRequestParser(async (request) => {
         if (request.method !== 'POST') return parse(request);
+        const contentType = request.headers.get('content-type') ?? '';
+        const declared = Number(request.headers.get('content-length') ?? NaN);
+        if (Number.isFinite(declared) && JSON_TYPE.test(contentType)) {
+          // The usual request: JSON of a declared length. Refused unread when the length is over
+          // the ceiling; otherwise read whole as text (Node's HTTP parser delivers no more than the
+          // declared bytes) and parsed once, without a copy into a byte array and a decoder.
+          if (declared > maxBytes) return payloadTooLarge(maxBytes);
+          const text = await request.text();
+          // A Request built in-process (`yoga.fetch`) may carry more than its header says. A string
+          // of n characters holds n to 3n UTF-8 bytes, so only a long one needs counting.
+          if (text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes)) return payloadTooLarge(maxBytes);
+          try {
+            const params: unknown = JSON.parse(text);
+            if (params !== null && typeof params === 'object') return params as never;
+          } catch {
+            // Not JSON after all: Yoga's parser answers it with its own 400.
+          }
+          return parse(new Request(request.url, { method: request.method, headers: request.headers, body: text }));
+        }
         const body = await readBodyWithin(request, maxBytes);
         if (!body) return payloadTooLarge(maxBytes);
         // JSON, the usual case (the browser guard admits nothing else on POST): parsed here from the

@@ -6,6 +6,10 @@
  */
 import { buildApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/env.js';
+import { tuneRuntime } from '../../../src/observability/index.js';
+
+// As src/main.ts does: this is the gateway's own process.
+tuneRuntime();
 
 const app = await buildApp(loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ...process.env }));
 const url = await app.start(Number(process.env['PORT'] ?? 0));
