@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { CallMeter } from '../ghl/client.js';
+import { isPromiseLike } from '../lib/promises.js';
 import type { GhlCallContext } from '../ghl/endpoints/types.js';
 import { cacheKey, type CachedFetcher } from './cache.js';
 import { stableKey } from './keys.js';
@@ -147,10 +148,6 @@ export class ReadThroughLoader<K, V, C> {
     this.loader?.clearAll();
     return this;
   }
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 /**

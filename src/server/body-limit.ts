@@ -41,6 +41,26 @@ export async function readBodyWithin(request: Request, maxBytes: number): Promis
   return body;
 }
 
+/**
+ * The body as text, or `null` when it is larger than `maxBytes`. A declared length is read whole
+ * as text (no byte array and decoder on the way); without one, the bytes are counted as they come.
+ */
+export async function readTextWithin(request: Request, maxBytes: number): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (!Number.isFinite(declared)) {
+    const bytes = await readBodyWithin(request, maxBytes);
+    return bytes && UTF8.decode(bytes);
+  }
+  if (declared > maxBytes) return null;
+  const text = await request.text();
+  // A Request built in-process (`yoga.fetch`) may carry more than its header says. A string of n
+  // characters holds n to 3n UTF-8 bytes, so only a long one needs counting.
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes)) return null;
+  return text;
+}
+
+const UTF8 = new TextDecoder();
+
 /** The 413 a refused body gets. The connection closes, so the client stops sending the rest. */
 export function payloadTooLarge(maxBytes: number): Response {
   const error = { message: `The request body is larger than ${maxBytes} bytes.`, extensions: { code: 'BAD_USER_INPUT', maxBodyBytes: maxBytes } };

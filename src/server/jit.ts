@@ -1,6 +1,7 @@
 import {
   getOperationAST,
   getVariableValues,
+  type GraphQLError,
   Kind,
   locatedError,
   type DocumentNode,
@@ -97,7 +98,8 @@ function runCompiled(compiled: CompiledQuery, operation: OperationDefinitionNode
 }
 
 function located(result: ExecutionResult, operation: OperationDefinitionNode, args: ExecutionArgs): ExecutionResult {
-  if (!result.errors?.length) return result;
+  const errors = result.errors;
+  if (!errors?.length) return result;
   // Variables that do not coerce: graphql-jit refuses them before running anything, as graphql-js
   // does, in words of its own; graphql-js's errors are the ones clients get from every other
   // operation (and the ones src/schema/shared/errors.ts turns into BAD_USER_INPUT).
@@ -105,7 +107,7 @@ function located(result: ExecutionResult, operation: OperationDefinitionNode, ar
     const coerced = getVariableValues(args.schema, operation.variableDefinitions, (args.variableValues ?? {}) as Record<string, unknown>);
     if (coerced.errors) return { errors: coerced.errors };
   }
-  return withNodes(result, operation, args.document);
+  return withNodes(result, errors, operation, args.document);
 }
 
 /**
@@ -113,16 +115,15 @@ function located(result: ExecutionResult, operation: OperationDefinitionNode, ar
  * rebuilds every error from its nodes before sending it) derive them from. Each is rebuilt as
  * graphql-js would have located it: the field nodes at its path, its original error kept.
  */
-function withNodes(result: ExecutionResult, operation: OperationDefinitionNode, document: DocumentNode): ExecutionResult {
-  if (!result.errors?.length) return result;
-  const errors = result.errors.map((error) => {
+function withNodes(result: ExecutionResult, errors: readonly GraphQLError[], operation: OperationDefinitionNode, document: DocumentNode): ExecutionResult {
+  const rebuilt = errors.map((error) => {
     if (!error.path || error.nodes) return error;
     const nodes = fieldNodesAt(operation.selectionSet, error.path, document);
     // Without an original error it is the executor's own (a null in a non-null field): graphql-js
     // wraps a plain Error there, which the error mask hides the same way.
     return locatedError(error.originalError ?? new Error(error.message), nodes.length > 0 ? nodes : undefined, error.path);
   });
-  return { ...result, errors };
+  return { ...result, errors: rebuilt };
 }
 
 /** The field nodes answering `path` (response keys and list indexes), through fragments. */

@@ -6,7 +6,7 @@ import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { payloadTooLarge, readBodyWithin } from './body-limit.js';
+import { payloadTooLarge, readTextWithin } from './body-limit.js';
 
 /**
  * The ceilings a request meets before any work is done for it (see README, "Limits"); the cost
@@ -33,7 +33,6 @@ export function useRequestLimits(limits: RequestLimits): Plugin[] {
 }
 
 const JSON_TYPE = /^\s*application\/(?:graphql-response\+)?json\s*(?:;|$)/i;
-const UTF8 = new TextDecoder();
 
 /** Reads GraphQL request bodies under `maxBytes`: 413 once the count passes it, the rest unread. */
 function useBodyLimit(maxBytes: number): Plugin {
@@ -43,39 +42,20 @@ function useBodyLimit(maxBytes: number): Plugin {
       const parse = requestParser;
       setRequestParser(async (request) => {
         if (request.method !== 'POST') return parse(request);
-        const contentType = request.headers.get('content-type') ?? '';
-        const declared = Number(request.headers.get('content-length') ?? NaN);
-        if (Number.isFinite(declared) && JSON_TYPE.test(contentType)) {
-          // The usual request: JSON of a declared length. Refused unread when the length is over
-          // the ceiling; otherwise read whole as text (Node's HTTP parser delivers no more than the
-          // declared bytes) and parsed once, without a copy into a byte array and a decoder.
-          if (declared > maxBytes) return payloadTooLarge(maxBytes);
-          const text = await request.text();
-          // A Request built in-process (`yoga.fetch`) may carry more than its header says. A string
-          // of n characters holds n to 3n UTF-8 bytes, so only a long one needs counting.
-          if (text.length > maxBytes || (text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes)) return payloadTooLarge(maxBytes);
+        const text = await readTextWithin(request, maxBytes);
+        if (text === null) return payloadTooLarge(maxBytes);
+        // JSON, the usual case (the browser guard admits nothing else on POST): parsed here from the
+        // text already read, instead of building a second Request for Yoga's parser to read again.
+        if (JSON_TYPE.test(request.headers.get('content-type') ?? '')) {
           try {
             const params: unknown = JSON.parse(text);
             if (params !== null && typeof params === 'object') return params as never;
           } catch {
             // Not JSON after all: Yoga's parser answers it with its own 400.
           }
-          return parse(new Request(request.url, { method: request.method, headers: request.headers, body: text }));
-        }
-        const body = await readBodyWithin(request, maxBytes);
-        if (!body) return payloadTooLarge(maxBytes);
-        // JSON, the usual case (the browser guard admits nothing else on POST): parsed here from the
-        // bytes already read, instead of building a second Request for Yoga's parser to read again.
-        if (JSON_TYPE.test(request.headers.get('content-type') ?? '')) {
-          try {
-            const params: unknown = JSON.parse(UTF8.decode(body));
-            if (params !== null && typeof params === 'object') return params as never;
-          } catch {
-            // Not JSON after all: Yoga's parser answers it with its own 400.
-          }
           // Not a JSON object or array either way: Yoga's parser answers with its own 400.
         }
-        return parse(new Request(request.url, { method: request.method, headers: request.headers, body }));
+        return parse(new Request(request.url, { method: request.method, headers: request.headers, body: text }));
       });
     },
   };

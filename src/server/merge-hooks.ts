@@ -1,4 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
+import { isPromiseLike } from '../lib/promises.js';
 
 type OnRequest = NonNullable<Plugin['onRequest']>;
 type OnResponse = NonNullable<Plugin['onResponse']>;
@@ -51,7 +52,7 @@ function mergedOnRequest(hooks: OnRequest[]): OnRequest {
     const runFrom = (start: number): ReturnType<OnRequest> => {
       for (let i = start; i < hooks.length && !ended; i++) {
         const outcome = hooks[i]!(view);
-        if (isPromise(outcome)) return outcome.then(() => runFrom(i + 1));
+        if (isPromiseLike(outcome)) return Promise.resolve(outcome).then(() => runFrom(i + 1));
       }
       return undefined;
     };
@@ -64,14 +65,10 @@ function mergedOnResponse(hooks: OnResponse[]): OnResponse {
     const runFrom = (start: number): ReturnType<OnResponse> => {
       for (let i = start; i < hooks.length; i++) {
         const outcome = hooks[i]!(payload);
-        if (isPromise(outcome)) return outcome.then(() => runFrom(i + 1));
+        if (isPromiseLike(outcome)) return Promise.resolve(outcome).then(() => runFrom(i + 1));
       }
       return undefined;
     };
     return runFrom(0);
   };
-}
-
-function isPromise(value: unknown): value is Promise<unknown> {
-  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
 }
